@@ -1,0 +1,217 @@
+// Command gpwr gathers the family-support indicators of a Polish gmina and
+// renders the annual report, the half-year CAS return, comparisons and JSON.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/signal"
+	"strings"
+
+	"github.com/urfave/cli/v3"
+	"golang.org/x/term"
+
+	"github.com/gpwr/gpwr/internal/config"
+	"github.com/gpwr/gpwr/internal/run"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	os.Exit(Main(ctx, os.Args, run.DefaultEnv(ctx)))
+}
+
+// Main runs the command line and returns the exit code: 0 success, 1 the run
+// failed, 2 a usage error.
+func Main(ctx context.Context, args []string, env *run.Env) int {
+	polishHelp()
+	env.Progress = isTerminal(env.Stderr)
+	app := newApp(env)
+	err := app.Run(ctx, args)
+	if err == nil {
+		return 0
+	}
+	var ie *run.InputError
+	switch {
+	case run.IsUsage(err):
+		fmt.Fprintf(env.Stderr, "gpwr: %s\nPomoc: gpwr --help\n", err)
+		return 2
+	case errors.As(err, &ie):
+		for _, f := range ie.Findings {
+			fmt.Fprintf(env.Stderr, "  %s\n", f)
+		}
+		fmt.Fprintf(env.Stderr, "gpwr: %s\n", ie.Msg)
+		return 1
+	}
+	fmt.Fprintf(env.Stderr, "gpwr: błąd: %s\n", err)
+	return 1
+}
+
+func isTerminal(w any) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// Shared flags.
+func dbFlag() *cli.StringFlag {
+	return &cli.StringFlag{Name: "db", Usage: "baza OPS: sqlite:ŚCIEŻKA, postgres://… albo „host=… dbname=…”", Sources: cli.EnvVars("GPWR_DB")}
+}
+
+func schemaFlag() *cli.StringFlag {
+	return &cli.StringFlag{Name: "schema", Usage: "schemat tabel w PostgreSQL", Value: "gpwr"}
+}
+
+func configFlag() *cli.StringFlag {
+	return &cli.StringFlag{Name: "config", Aliases: []string{"c"}, Usage: "plik konfiguracji gminy (TOML)", Sources: cli.EnvVars("GPWR_CONFIG")}
+}
+
+func yearFlag() *cli.IntFlag {
+	return &cli.IntFlag{Name: "year", Aliases: []string{"rok"}, Usage: "rok sprawozdawczy, np. 2025"}
+}
+
+func outFlag() *cli.StringFlag {
+	return &cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "katalog wyników"}
+}
+
+func partnersFlag() *cli.StringFlag {
+	return &cli.StringFlag{Name: "partners", Usage: "katalog zwrotów od partnerów (domyślnie [zrodla] zwroty)"}
+}
+
+// loadConfig reads --config; a missing flag is a usage error.
+func loadConfig(cmd *cli.Command) (*config.Config, error) {
+	path := cmd.String("config")
+	if path == "" {
+		return nil, run.Usagef("podaj plik konfiguracji gminy: --config PLIK.toml")
+	}
+	return config.Load(path)
+}
+
+func need(cmd *cli.Command, names ...string) error {
+	for _, n := range names {
+		if !cmd.IsSet(n) {
+			return run.Usagef("brak wymaganej opcji --%s (gpwr %s --help)", n, cmd.Name)
+		}
+	}
+	return nil
+}
+
+func newApp(env *run.Env) *cli.Command {
+	return &cli.Command{
+		Name:    "gpwr",
+		Usage:   "sprawozdania z realizacji Gminnego Programu Wspierania Rodziny",
+		Version: run.ToolVersion(),
+		Description: "gpwr zbiera wskaźniki wspierania rodziny z danych ośrodka pomocy społecznej i ze zwrotów\n" +
+			"instytucji partnerskich, sprawdza je i tworzy sprawozdanie roczne dla rady gminy (PDF, XLSX,\n" +
+			"HTML), sprawozdanie półroczne do CAS, porównania lat i plik JSON ze wskaźnikami.\n\n" +
+			"Na początek: gpwr demo --out demo",
+		Writer:          env.Stdout,
+		ErrWriter:       env.Stderr,
+		HideHelpCommand: true,
+		OnUsageError: func(ctx context.Context, cmd *cli.Command, err error, isSub bool) error {
+			return run.Usagef("%s", polishFlagError(err))
+		},
+		ExitErrHandler: func(context.Context, *cli.Command, error) {},
+		Commands:       commands(env),
+	}
+}
+
+func commands(env *run.Env) []*cli.Command {
+	usageErr := func(ctx context.Context, cmd *cli.Command, err error, isSub bool) error {
+		return run.Usagef("%s", polishFlagError(err))
+	}
+	return []*cli.Command{
+		{
+			Name:            "db",
+			Usage:           "baza danych OPS: utworzenie schematu i wczytanie plików CSV",
+			HideHelpCommand: true,
+			Commands: []*cli.Command{
+				{
+					Name:         "init",
+					Usage:        "utwórz schemat referencyjny (PostgreSQL albo SQLite)",
+					UsageText:    "gpwr db init --db BAZA [--schema gpwr] [--sql]",
+					OnUsageError: usageErr,
+					Flags:        []cli.Flag{dbFlag(), schemaFlag(), &cli.BoolFlag{Name: "sql", Usage: "tylko wypisz polecenia SQL (DDL) schematu"}},
+					Action: func(ctx context.Context, cmd *cli.Command) error {
+						if cmd.String("db") == "" && !cmd.Bool("sql") {
+							return run.Usagef("podaj bazę: --db sqlite:ops.db albo --db postgres://…")
+						}
+						db := cmd.String("db")
+						if db == "" {
+							db = "host=localhost"
+						}
+						return run.DBInit(env, db, cmd.String("schema"), cmd.Bool("sql"))
+					},
+				},
+				{
+					Name:         "load",
+					Usage:        "wczytaj pliki CSV kontraktu z katalogu (wszystko albo nic)",
+					UsageText:    "gpwr db load --db BAZA [--replace] KATALOG",
+					OnUsageError: usageErr,
+					Flags: []cli.Flag{dbFlag(), schemaFlag(),
+						&cli.BoolFlag{Name: "replace", Usage: "przed wczytaniem usuń dotychczasowe dane z tabel (w tej samej transakcji)"}},
+					Action: func(ctx context.Context, cmd *cli.Command) error {
+						if cmd.String("db") == "" {
+							return run.Usagef("podaj bazę: --db sqlite:ops.db albo --db postgres://…")
+						}
+						if cmd.Args().Len() != 1 {
+							return run.Usagef("podaj jeden katalog z plikami CSV, np. gpwr db load --db sqlite:ops.db dane/")
+						}
+						return run.DBLoad(env, cmd.String("db"), cmd.String("schema"), cmd.Args().First(), cmd.Bool("replace"))
+					},
+				},
+			},
+		},
+		{
+			Name:         "report",
+			Usage:        "sprawozdanie roczne dla rady gminy (PDF, XLSX, HTML, wykresy, wskazniki.json)",
+			UsageText:    "gpwr report --config PLIK --year RRRR [--db BAZA] [--partners KATALOG] --out KATALOG",
+			OnUsageError: usageErr,
+			Flags:        []cli.Flag{configFlag(), yearFlag(), dbFlag(), partnersFlag(), outFlag()},
+			Action: func(ctx context.Context, cmd *cli.Command) error {
+				if err := need(cmd, "year", "out"); err != nil {
+					return err
+				}
+				cfg, err := loadConfig(cmd)
+				if err != nil {
+					return err
+				}
+				return run.Report(env, run.ReportOptions{Sources: run.Sources{Cfg: cfg, DB: cmd.String("db"), Partners: cmd.String("partners")},
+					Year: int(cmd.Int("year")), Out: cmd.String("out")})
+			},
+		},
+	}
+}
+
+// polishHelp translates the help templates of the CLI library.
+func polishHelp() {
+	r := strings.NewReplacer(
+		"NAME:", "NAZWA:", "USAGE:", "UŻYCIE:", "VERSION:", "WERSJA:", "DESCRIPTION:", "OPIS:",
+		"COMMANDS:", "POLECENIA:", "GLOBAL OPTIONS:", "OPCJE OGÓLNE:", "OPTIONS:", "OPCJE:",
+		"CATEGORY:", "KATEGORIA:", "AUTHOR", "AUTOR", "COPYRIGHT:", "PRAWA AUTORSKIE:",
+		"[global options]", "[opcje ogólne]", "[command [command options]]", "[polecenie [opcje polecenia]]",
+		"[arguments...]", "[argumenty…]")
+	cli.RootCommandHelpTemplate = r.Replace(cli.RootCommandHelpTemplate)
+	cli.CommandHelpTemplate = r.Replace(cli.CommandHelpTemplate)
+	cli.SubcommandHelpTemplate = r.Replace(cli.SubcommandHelpTemplate)
+	cli.HelpFlag = &cli.BoolFlag{Name: "help", Aliases: []string{"h"}, Usage: "pokaż pomoc", HideDefault: true, Local: true}
+	cli.VersionFlag = &cli.BoolFlag{Name: "version", Aliases: []string{"v"}, Usage: "pokaż wersję", HideDefault: true, Local: true}
+	std := cli.FlagStringer
+	cli.FlagStringer = func(f cli.Flag) string {
+		return strings.NewReplacer("(default: ", "(domyślnie: ").Replace(std(f))
+	}
+}
+
+// polishFlagError translates the CLI library's flag errors.
+func polishFlagError(err error) string {
+	s := err.Error()
+	switch {
+	case strings.Contains(s, "flag provided but not defined"):
+		name := s[strings.LastIndex(s, ":")+1:]
+		return "nieznana opcja" + name
+	case strings.Contains(s, "invalid value"):
+		return "nieprawidłowa wartość opcji: " + s
+	}
+	return s
+}

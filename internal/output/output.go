@@ -1,0 +1,94 @@
+// Package output writes a run's files whole or not at all: renderers write into
+// a staging directory beside the target, and only when every renderer has
+// succeeded are the files moved into place. A failed run leaves the previous
+// outputs as they were.
+package output
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+)
+
+// Stage is a staging directory for one run.
+type Stage struct {
+	Out string // the target directory
+	Dir string // where renderers write
+}
+
+// New creates the target directory if needed and a staging directory in it.
+func New(out string) (*Stage, error) {
+	if out == "" {
+		return nil, fmt.Errorf("nie podano katalogu wyników (--out)")
+	}
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		return nil, fmt.Errorf("nie można utworzyć katalogu wyników %s: %w", out, err)
+	}
+	dir, err := os.MkdirTemp(out, ".gpwr-tmp-")
+	if err != nil {
+		return nil, fmt.Errorf("nie można pisać w katalogu wyników %s: %w", out, err)
+	}
+	return &Stage{Out: out, Dir: dir}, nil
+}
+
+// Path is a file name inside the staging directory.
+func (s *Stage) Path(name string) string { return filepath.Join(s.Dir, name) }
+
+// Commit moves every staged file into the target directory (each rename is
+// atomic) and removes the staging directory. It returns the final paths.
+func (s *Stage) Commit() ([]string, error) {
+	var files []string
+	err := filepath.Walk(s.Dir, func(p string, info os.FileInfo, err error) error {
+		if err != nil {
+			return err
+		}
+		if !info.IsDir() {
+			files = append(files, p)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(files)
+	var done []string
+	for _, f := range files {
+		rel, _ := filepath.Rel(s.Dir, f)
+		dst := filepath.Join(s.Out, rel)
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			return done, err
+		}
+		if err := os.Rename(f, dst); err != nil {
+			return done, fmt.Errorf("nie można zapisać %s: %w", dst, err)
+		}
+		done = append(done, dst)
+	}
+	return done, os.RemoveAll(s.Dir)
+}
+
+// Abort removes the staging directory and everything in it.
+func (s *Stage) Abort() { os.RemoveAll(s.Dir) }
+
+// WriteFile writes a file atomically: a temporary file in the same directory,
+// synced, then renamed over the target.
+func WriteFile(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	f, err := os.CreateTemp(dir, ".gpwr-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(f.Name())
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	return os.Rename(f.Name(), path)
+}

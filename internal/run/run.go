@@ -1,0 +1,132 @@
+// Package run is the pipeline of gpwr, its steps listed in order in one place:
+// sources → collectors → model → checks → renderers → files. The command line
+// (cmd/gpwr) parses flags and calls one function here.
+package run
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"time"
+
+	"github.com/gpwr/gpwr/collectors/ops"
+	"github.com/gpwr/gpwr/internal/config"
+	"github.com/gpwr/gpwr/model"
+)
+
+// Version of the tool, set at build time with -ldflags "-X …/run.Version=…".
+var Version = "0.1.0-dev"
+
+// ToolVersion is the version with the VCS revision when known.
+func ToolVersion() string {
+	v := Version
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		for _, s := range bi.Settings {
+			if s.Key == "vcs.revision" && len(s.Value) >= 7 {
+				v += "+" + s.Value[:7]
+			}
+		}
+	}
+	return v
+}
+
+// UsageError is a mistake in the command line (exit code 2).
+type UsageError struct{ Msg string }
+
+func (e *UsageError) Error() string { return e.Msg }
+
+// Usagef makes a UsageError.
+func Usagef(format string, a ...any) error { return &UsageError{Msg: fmt.Sprintf(format, a...)} }
+
+// InputError means the inputs have errors the user must fix (exit code 1);
+// the findings say where.
+type InputError struct {
+	Msg      string
+	Findings []model.Finding
+}
+
+func (e *InputError) Error() string { return e.Msg }
+
+// Env is what every command shares.
+type Env struct {
+	Ctx    context.Context
+	Stdout io.Writer
+	Stderr io.Writer
+	Now    func() time.Time
+	// Progress says whether to draw progress bars (stderr is a terminal).
+	Progress bool
+}
+
+// DefaultEnv writes to the process's streams.
+func DefaultEnv(ctx context.Context) *Env {
+	return &Env{Ctx: ctx, Stdout: os.Stdout, Stderr: os.Stderr, Now: time.Now}
+}
+
+func (e *Env) say(format string, a ...any) { fmt.Fprintf(e.Stderr, format+"\n", a...) }
+
+// Sources are the resolved inputs of a command.
+type Sources struct {
+	Cfg      *config.Config
+	DB       string // database name; "" = from config / GPWR_DB
+	Partners string // directory of partner returns; "" = from config
+}
+
+// dbName decides the database: the flag, then GPWR_DB, then [zrodla] baza.
+func (s Sources) dbName() (string, error) {
+	switch {
+	case s.DB != "":
+		return s.DB, nil
+	case os.Getenv("GPWR_DB") != "":
+		return os.Getenv("GPWR_DB"), nil
+	case s.Cfg != nil && s.Cfg.Zrodla.Baza != "":
+		return s.Cfg.ResolveDB(s.Cfg.Zrodla.Baza), nil
+	}
+	return "", Usagef("nie wskazano bazy danych OPS: podaj --db, zmienną GPWR_DB albo [zrodla] baza w pliku konfiguracji")
+}
+
+// collect reads the indicators of one period from the OPS records.
+func collect(env *Env, src Sources, periods ...model.Period) ([]*model.Set, error) {
+	name, err := src.dbName()
+	if err != nil {
+		return nil, err
+	}
+	schema := ""
+	var custom []config.Wskaznik
+	limit := 15
+	if src.Cfg != nil {
+		schema = src.Cfg.Zrodla.Schemat
+		limit = src.Cfg.Ustawienia.LimitRodzinAsystenta
+		for _, g := range src.Cfg.Program.Cele {
+			for _, a := range g.Dzialania {
+				for _, w := range a.Wskazniki {
+					if w.SQL != "" {
+						custom = append(custom, w)
+					}
+				}
+			}
+		}
+	}
+	db, err := ops.OpenReadOnly(env.Ctx, name, schema)
+	if err != nil {
+		return nil, err
+	}
+	defer db.Close()
+	var out []*model.Set
+	for _, p := range periods {
+		s, err := db.Collect(env.Ctx, p, ops.Options{Limit: limit, Custom: custom, Now: env.Now()})
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, nil
+}
+
+// IsUsage tells a usage error.
+func IsUsage(err error) bool {
+	var u *UsageError
+	return errors.As(err, &u)
+}
