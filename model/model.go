@@ -40,6 +40,22 @@ func (d *Date) UnmarshalText(b []byte) error {
 	return nil
 }
 
+// MarshalJSON writes "YYYY-MM-DD" (time.Time's own method would win otherwise).
+func (d Date) MarshalJSON() ([]byte, error) { return []byte(`"` + d.String() + `"`), nil }
+
+// UnmarshalJSON reads "YYYY-MM-DD" (or an RFC 3339 time, of which the day is kept).
+func (d *Date) UnmarshalJSON(b []byte) error {
+	s := string(b)
+	if len(s) < 2 || s[0] != '"' || s[len(s)-1] != '"' {
+		return fmt.Errorf("data: oczekiwano tekstu RRRR-MM-DD, jest %s", s)
+	}
+	s = s[1 : len(s)-1]
+	if len(s) > 10 {
+		s = s[:10]
+	}
+	return d.UnmarshalText([]byte(s))
+}
+
 // AddDays moves the date by n days.
 func (d Date) AddDays(n int) Date { return Date{d.Time.AddDate(0, 0, n)} }
 

@@ -15,6 +15,7 @@ import (
 
 	"github.com/gpwr/gpwr/internal/config"
 	"github.com/gpwr/gpwr/internal/run"
+	"github.com/gpwr/gpwr/render/compare"
 )
 
 func main() {
@@ -181,6 +182,119 @@ func commands(env *run.Env) []*cli.Command {
 					Year: int(cmd.Int("year")), Out: cmd.String("out")})
 			},
 		},
+		{
+			Name:         "check",
+			Usage:        "sprawdź dane OPS i zwroty partnerów bez tworzenia sprawozdania",
+			UsageText:    "gpwr check --config PLIK --year RRRR [--db BAZA] [--partners KATALOG]",
+			OnUsageError: usageErr,
+			Flags:        []cli.Flag{configFlag(), yearFlag(), dbFlag(), partnersFlag()},
+			Action: func(ctx context.Context, cmd *cli.Command) error {
+				if err := need(cmd, "year"); err != nil {
+					return err
+				}
+				cfg, err := loadConfig(cmd)
+				if err != nil {
+					return err
+				}
+				return run.Check(env, run.CheckOptions{Sources: run.Sources{Cfg: cfg, DB: cmd.String("db"), Partners: cmd.String("partners")}, Year: int(cmd.Int("year"))})
+			},
+		},
+		{
+			Name:         "cas",
+			Usage:        "sprawozdanie półroczne do CAS (XLSX w układzie formularza, wydruk PDF, kontrole)",
+			UsageText:    "gpwr cas --config PLIK --year RRRR --half 1|2 [--db BAZA] --out KATALOG",
+			OnUsageError: usageErr,
+			Flags: []cli.Flag{configFlag(), yearFlag(), &cli.IntFlag{Name: "half", Aliases: []string{"polrocze"}, Usage: "półrocze: 1 (01.01–30.06) albo 2 (01.07–31.12)"},
+				dbFlag(), outFlag()},
+			Action: func(ctx context.Context, cmd *cli.Command) error {
+				if err := need(cmd, "year", "half", "out"); err != nil {
+					return err
+				}
+				cfg, err := loadConfig(cmd)
+				if err != nil {
+					return err
+				}
+				_, err = run.CAS(env, run.CASOptions{Sources: run.Sources{Cfg: cfg, DB: cmd.String("db")},
+					Year: int(cmd.Int("year")), Half: int(cmd.Int("half")), Out: cmd.String("out")})
+				return err
+			},
+		},
+		{
+			Name:         "forms",
+			Usage:        "puste formularze zwrotów dla partnerów (CSV i XLSX) z instrukcją",
+			UsageText:    "gpwr forms --config PLIK --year RRRR --out KATALOG",
+			OnUsageError: usageErr,
+			Flags:        []cli.Flag{configFlag(), yearFlag(), outFlag()},
+			Action: func(ctx context.Context, cmd *cli.Command) error {
+				if err := need(cmd, "year", "out"); err != nil {
+					return err
+				}
+				cfg, err := loadConfig(cmd)
+				if err != nil {
+					return err
+				}
+				return run.Forms(env, run.Sources{Cfg: cfg}, int(cmd.Int("year")), cmd.String("out"))
+			},
+		},
+		{
+			Name:         "compare",
+			Usage:        "porównanie lat: XLSX, HTML z wykresami i porownanie.json",
+			UsageText:    "gpwr compare --config PLIK --years 2021-2025 [--db BAZA] --out KATALOG",
+			OnUsageError: usageErr,
+			Flags:        []cli.Flag{configFlag(), &cli.StringFlag{Name: "years", Aliases: []string{"lata"}, Usage: "zakres lat, np. 2021-2025"}, dbFlag(), outFlag()},
+			Action: func(ctx context.Context, cmd *cli.Command) error {
+				if err := need(cmd, "years", "out"); err != nil {
+					return err
+				}
+				list, err := compare.ParseYears(cmd.String("years"))
+				if err != nil {
+					return run.Usagef("%s", err)
+				}
+				cfg, err := loadConfig(cmd)
+				if err != nil {
+					return err
+				}
+				return run.Compare(env, run.CompareOptions{Sources: run.Sources{Cfg: cfg, DB: cmd.String("db")}, Years: list, Out: cmd.String("out")})
+			},
+		},
+		{
+			Name:         "demo",
+			Usage:        "wszystko powyższe na wbudowanych danych fikcyjnej gminy „Przykładowo”",
+			UsageText:    "gpwr demo --out KATALOG",
+			OnUsageError: usageErr,
+			Flags:        []cli.Flag{outFlag()},
+			Action: func(ctx context.Context, cmd *cli.Command) error {
+				if err := need(cmd, "out"); err != nil {
+					return err
+				}
+				return run.Demo(env, cmd.String("out"))
+			},
+		},
+		{
+			Name:            "archive",
+			Usage:           "archiwum wskaźników gminy",
+			HideHelpCommand: true,
+			Commands: []*cli.Command{{
+				Name:         "import",
+				Usage:        "wpisz rok z dawnego sprawozdania papierowego (CSV albo XLSX: kod, wartosc, uwagi)",
+				UsageText:    "gpwr archive import --config PLIK --year RRRR PLIK.csv|PLIK.xlsx",
+				OnUsageError: usageErr,
+				Flags:        []cli.Flag{configFlag(), yearFlag()},
+				Action: func(ctx context.Context, cmd *cli.Command) error {
+					if err := need(cmd, "year"); err != nil {
+						return err
+					}
+					if cmd.Args().Len() != 1 {
+						return run.Usagef("podaj jeden plik do zaimportowania, np. gpwr archive import --config gmina.toml --year 2019 rok2019.csv")
+					}
+					cfg, err := loadConfig(cmd)
+					if err != nil {
+						return err
+					}
+					return run.ArchiveImport(env, run.Sources{Cfg: cfg}, int(cmd.Int("year")), cmd.Args().First())
+				},
+			}},
+		},
 	}
 }
 
@@ -199,7 +313,7 @@ func polishHelp() {
 	cli.VersionFlag = &cli.BoolFlag{Name: "version", Aliases: []string{"v"}, Usage: "pokaż wersję", HideDefault: true, Local: true}
 	std := cli.FlagStringer
 	cli.FlagStringer = func(f cli.Flag) string {
-		return strings.NewReplacer("(default: ", "(domyślnie: ").Replace(std(f))
+		return strings.NewReplacer("(default: ", "(domyślnie: ", " string", " TEKST", " int", " LICZBA").Replace(std(f))
 	}
 }
 
@@ -208,8 +322,8 @@ func polishFlagError(err error) string {
 	s := err.Error()
 	switch {
 	case strings.Contains(s, "flag provided but not defined"):
-		name := s[strings.LastIndex(s, ":")+1:]
-		return "nieznana opcja" + name
+		name := strings.TrimSpace(s[strings.LastIndex(s, ":")+1:])
+		return "nieznana opcja --" + strings.TrimLeft(name, "-")
 	case strings.Contains(s, "invalid value"):
 		return "nieprawidłowa wartość opcji: " + s
 	}

@@ -11,7 +11,6 @@ import (
 	"os"
 	"sort"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/jmoiron/sqlx"
@@ -99,8 +98,15 @@ func (c *collector) query(tpl string) (*sqlx.Rows, error) {
 	if err != nil {
 		return nil, err
 	}
-	return c.tx.QueryxContext(c.ctx, c.tx.Rebind(q), args...)
+	q = c.tx.Rebind(q)
+	if traceQuery != nil {
+		traceQuery(q, args)
+	}
+	return c.tx.QueryxContext(c.ctx, q, args...)
 }
+
+// traceQuery, when set (by the benchmark), sees every indicator query.
+var traceQuery func(q string, args []any)
 
 // row scans the single row of a query.
 func (c *collector) row(tpl string, dest ...any) error {
@@ -289,8 +295,8 @@ func (c *collector) caseload() error {
 			span = fmt.Sprintf("od %s do %s (%d dni)", rows[i].day, rows[j].day, j-i+1)
 		}
 		c.find(model.Warning, "asysta.limit", "asystent "+rows[i].assistant+", od "+rows[i].day,
-			fmt.Sprintf("asystent %s prowadził %d %s %s (najwięcej %d), a limit wynosi %d", rows[i].assistant,
-				rows[i].n, plural(int(rows[i].n), "rodzinę", "rodziny", "rodzin"), span, peak, c.limit))
+			fmt.Sprintf("asystent %s miał %s więcej rodzin niż dopuszczalne %d: %d na początku, najwięcej %d",
+				rows[i].assistant, span, c.limit, rows[i].n, peak))
 		i = j + 1
 	}
 	c.put("asysta.limit_przekroczony", int64(len(days)))
@@ -529,16 +535,25 @@ func (c *collector) trainings() error {
 func (c *collector) activities() error {
 	return c.each(`SELECT kind,
 			COUNT(CASE WHEN `+within("held_on")+` THEN 1 END),
+			COUNT(CASE WHEN `+within("held_on")+` THEN participants END),
 			CAST(COALESCE(SUM(CASE WHEN `+within("held_on")+` THEN participants END), 0) AS BIGINT)
 		FROM {activities} GROUP BY kind ORDER BY kind`, func(r *sqlx.Rows) error {
 		var kind string
-		var n, people int64
-		if err := r.Scan(&kind, &n, &people); err != nil {
+		var n, known, people int64
+		if err := r.Scan(&kind, &n, &known, &people); err != nil {
 			return err
 		}
 		c.set.Lists.ActivityKinds = append(c.set.Lists.ActivityKinds, kind)
-		c.putDef("dzialania."+kind+".liczba", Def{"Działania: " + kind + " — liczba", model.UnitCount}, n)
-		c.putDef("dzialania."+kind+".uczestnicy", Def{"Działania: " + kind + " — uczestnicy", model.UnitPersons}, people)
+		name := kind
+		if pl, ok := ActivityPL[kind]; ok {
+			name = pl
+		}
+		c.putDef("dzialania."+kind+".liczba", Def{"Działania: " + name + " — liczba", model.UnitCount}, n)
+		c.putDef("dzialania."+kind+".uczestnicy", Def{"Działania: " + name + " — uczestnicy", model.UnitPersons}, people)
+		if n > 0 && known == 0 { // held, but nobody counted the participants: brak danych, not 0
+			c.set.Add(model.Indicator{Code: "dzialania." + kind + ".uczestnicy", Label: "Działania: " + name + " — uczestnicy",
+				Unit: model.UnitPersons, From: c.p.From, To: c.p.To, Source: SourceName})
+		}
 		return nil
 	})
 }
@@ -643,4 +658,21 @@ func fileSHA256(path string) (string, error) {
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
-var _ = strings.TrimSpace
+// Covers tells whether the records reach into the period: any benefit paid or
+// assistant case active in it. Comparisons compute a year from the records
+// only when they cover it.
+func (db *DB) Covers(ctx context.Context, p model.Period) (bool, error) {
+	tx, err := db.ReadTx(ctx)
+	if err != nil {
+		return false, err
+	}
+	defer tx.Rollback()
+	c := &collector{db: db, tx: tx, ctx: ctx, p: p, args: map[string]any{"from": p.From.String(), "to": p.To.String()}}
+	var n int64
+	err = c.row(`SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM {benefits} WHERE `+within("paid_on")+` LIMIT 1) b)
+		+ (SELECT COUNT(*) FROM (SELECT 1 FROM {assistant_cases} WHERE `+active("started_on", "ended_on")+` LIMIT 1) a)`, &n)
+	if err != nil {
+		return false, c.wrap(err)
+	}
+	return n > 0, nil
+}

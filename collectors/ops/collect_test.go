@@ -67,6 +67,8 @@ type check struct {
 	want   map[string]int64
 	// findings expected of the given check code
 	findings map[string]int
+	// missing: indicators that must be present as "brak danych" (nil)
+	missing []string
 }
 
 var cases = []struct {
@@ -204,12 +206,16 @@ var cases = []struct {
 		"activities": `id,kind,held_on,participants,title
 			W1,leisure,2025-06-01,20,Festyn rodzinny
 			W2,leisure,2025-07-01,,Wycieczka
-			W3,pcpr_meeting,2024-05-05,4,Spotkanie`}, []check{
+			W3,pcpr_meeting,2024-05-05,4,Spotkanie
+			W4,zi_working_group,2025-02-02,,Grupa robocza`}, []check{
 		{period: y2025, want: map[string]int64{"wydatki.assistant": 300000, "wydatki.assistant.gmina": 100000, "wydatki.assistant.state_budget": 200000,
 			"wydatki.assistant.eu": 0, "wydatki.day_centre": 0, "wydatki.day_centre.eu": 0, "wydatki.assistant_training.gmina": 1000,
 			"szkolenia.liczba": 1, "dzialania.leisure.liczba": 2, "dzialania.leisure.uczestnicy": 20,
 			"dzialania.pcpr_meeting.liczba": 0, "dzialania.pcpr_meeting.uczestnicy": 0}},
-		{period: h2, want: map[string]int64{"wydatki.assistant": 200000, "wydatki.assistant_training": 0, "dzialania.leisure.liczba": 1, "dzialania.leisure.uczestnicy": 0}},
+		// W2 has no participant count: with nothing else known in H2, brak danych.
+		{period: h2, want: map[string]int64{"wydatki.assistant": 200000, "wydatki.assistant_training": 0, "dzialania.leisure.liczba": 1},
+			missing: []string{"dzialania.leisure.uczestnicy"}},
+		{period: y2025, want: map[string]int64{"dzialania.zi_working_group.liczba": 1}, missing: []string{"dzialania.zi_working_group.uczestnicy"}},
 	}},
 	{"blue cards", map[string]string{
 		"blue_card_procedures": `id,family_id,opened_on,closed_on,children_involved
@@ -254,6 +260,11 @@ func TestIndicators(t *testing.T) {
 							t.Errorf("%s %s %s = %d (present %v), want %d", engine, ch.period.Key(), code, got, ok, want)
 						}
 					}
+					for _, code := range ch.missing {
+						if ind, ok := set.Get(code); !ok || ind.Value != nil {
+							t.Errorf("%s %s %s: want brak danych, got %v (present %v)", engine, ch.period.Key(), code, ind.Value, ok)
+						}
+					}
 					for check, want := range ch.findings {
 						n := 0
 						for _, f := range set.Findings {
@@ -293,8 +304,8 @@ func assertSameSets(t *testing.T, a, b []*model.Set) {
 		}
 		for _, ind := range a[i].Indicators {
 			other, ok := b[i].Get(ind.Code)
-			if !ok || *other.Value != *ind.Value || other.Label != ind.Label {
-				t.Errorf("%s %s: SQLite %d, PostgreSQL %v", a[i].Period.Key(), ind.Code, *ind.Value, other.Value)
+			if !ok || !sameValue(other.Value, ind.Value) || other.Label != ind.Label {
+				t.Errorf("%s %s: SQLite %v, PostgreSQL %v", a[i].Period.Key(), ind.Code, ind.Value, other.Value)
 			}
 		}
 		if len(a[i].Findings) != len(b[i].Findings) {
@@ -307,4 +318,11 @@ func assertSameSets(t *testing.T, a, b []*model.Set) {
 			}
 		}
 	}
+}
+
+func sameValue(a, b *int64) bool {
+	if a == nil || b == nil {
+		return a == nil && b == nil
+	}
+	return *a == *b
 }

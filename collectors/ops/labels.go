@@ -22,6 +22,11 @@ var (
 	SourcePL = map[string]string{"gmina": "środki własne gminy", "state_budget": "budżet państwa", "eu": "środki Unii Europejskiej", "other": "inne źródła"}
 	// FiledByPL names who files a blue-card form.
 	FiledByPL = map[string]string{"police": "Policja", "ops": "ośrodek pomocy społecznej", "education": "oświata", "health": "ochrona zdrowia", "gkrpa": "GKRPA", "other": "inne podmioty"}
+	// ActivityPL names the usual activity kinds (the code is free: an unknown
+	// kind is printed as it is).
+	ActivityPL = map[string]string{"leisure": "zajęcia czasu wolnego i festyny rodzinne", "pcpr_meeting": "spotkania z PCPR",
+		"workshop": "warsztaty dla rodziców", "zi_working_group": "grupy robocze zespołu interdyscyplinarnego",
+		"training": "szkolenia", "support_group": "grupy wsparcia", "camp": "wypoczynek letni dzieci"}
 	// PaidByPL names who paid a training.
 	PaidByPL = map[string]string{"ops": "OPS", "free": "bezpłatne", "other": "inny podmiot"}
 )

@@ -2,10 +2,19 @@ package run
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
 
 	"github.com/gpwr/gpwr/internal/output"
 	"github.com/gpwr/gpwr/model"
+	"github.com/gpwr/gpwr/render/charts"
+	"github.com/gpwr/gpwr/render/charts/fromreport"
+	"github.com/gpwr/gpwr/render/html"
 	"github.com/gpwr/gpwr/render/jsonout"
+	"github.com/gpwr/gpwr/render/pdf"
+	"github.com/gpwr/gpwr/render/report"
+	"github.com/gpwr/gpwr/render/xlsx"
 )
 
 // ReportOptions are the inputs of `gpwr report`.
@@ -16,7 +25,18 @@ type ReportOptions struct {
 	Synthetic bool // the demo: every output says the data is synthetic
 }
 
-// Report produces the annual report of a year.
+// Report file names.
+func reportStem(year int) string { return "sprawozdanie_gpwr_" + strconv.Itoa(year) }
+
+// Report produces the annual report of a year. The steps, in order:
+//  1. the year's indicators from the OPS records, in one read-only snapshot;
+//  2. the partner returns, checked — any error stops the run before rendering;
+//  3. the previous years, from the archive or the records;
+//  4. the document, built once from the model;
+//  5. the renderers, each into the staging directory: JSON, chart PNGs, PDF,
+//     XLSX, HTML with offline charts;
+//  6. the files moved into place, all or nothing;
+//  7. the year archived (a changed re-run becomes a new revision).
 func Report(env *Env, o ReportOptions) error {
 	if o.Cfg == nil {
 		return Usagef("brak pliku konfiguracji (--config)")
@@ -24,26 +44,82 @@ func Report(env *Env, o ReportOptions) error {
 	if err := checkYear(o.Year); err != nil {
 		return err
 	}
-	sets, err := collect(env, o.Sources, model.YearPeriod(o.Year))
+	cur, missing, err := yearWithPartners(env, o.Sources, o.Year)
 	if err != nil {
 		return err
 	}
-	cur := sets[0]
+	if errs := cur.Errors(); len(errs) > 0 {
+		return &InputError{Msg: fmt.Sprintf("dane OPS za %d mają błędy (%d); sprawozdanie nie zostało utworzone", o.Year, len(errs)), Findings: errs}
+	}
+	var prevYears []int
+	for y := o.Year - 5; y < o.Year; y++ {
+		prevYears = append(prevYears, y)
+	}
+	ys, err := years(env, o.Sources, prevYears)
+	if err != nil {
+		return err
+	}
+	var history []*model.Set
+	for _, y := range ys {
+		if y.Set != nil {
+			history = append(history, y.Set)
+		}
+	}
+	doc, err := report.Build(report.Input{Cfg: o.Cfg, Current: cur, History: history, Missing: missing,
+		Synthetic: o.Synthetic, Generated: env.Now(), TemplatesDir: o.templatesDir("report")})
+	if err != nil {
+		return err
+	}
 	st, err := output.New(o.Out)
 	if err != nil {
 		return err
 	}
 	defer st.Abort()
-	meta := jsonout.Meta{Gmina: o.Cfg.Gmina.Nazwa, Teryt: o.Cfg.Gmina.Teryt, Generated: env.Now().UTC().Truncate(1e9), Tool: "gpwr " + ToolVersion(), Synthetic: o.Synthetic}
+	stem := reportStem(o.Year)
+	meta := jsonMeta(env, o.Sources, o.Synthetic)
+	for _, m := range missing {
+		meta.PartnersNo = append(meta.PartnersNo, m.Nazwa)
+	}
 	if err := jsonout.Write(st.Path(jsonout.FileName), cur, meta); err != nil {
 		return err
+	}
+	cs := fromreport.Doc(doc)
+	pngs := map[string][]byte{}
+	if err := os.MkdirAll(st.Path("wykresy"), 0o755); err != nil {
+		return err
+	}
+	for _, c := range cs {
+		b, err := charts.PNG(c)
+		if err != nil {
+			return fmt.Errorf("wykres %s: %w", c.Title, err)
+		}
+		pngs[c.ID] = b
+		if err := output.WriteFile(st.Path(filepath.Join("wykresy", c.ID+".png")), b); err != nil {
+			return err
+		}
+	}
+	renderers := []struct {
+		what string
+		fn   func() error
+	}{
+		{"PDF", func() error { return pdf.Write(st.Path(stem+".pdf"), doc, pngs) }},
+		{"XLSX", func() error { return xlsx.Write(st.Path(stem+".xlsx"), doc) }},
+		{"HTML", func() error { return html.Write(st.Path(stem+".html"), doc, cs) }},
+	}
+	for _, r := range renderers {
+		if err := r.fn(); err != nil {
+			return fmt.Errorf("sprawozdanie %s: %w", r.what, err)
+		}
 	}
 	files, err := st.Commit()
 	if err != nil {
 		return err
 	}
-	report(env, cur, files)
-	return nil
+	printResult(env, cur, files)
+	for _, m := range missing {
+		env.say("Brak zwrotu od partnera: %s (%s) — w sprawozdaniu „brak danych”.", m.Nazwa, m.Rodzaj)
+	}
+	return archiveStore(env, o.Sources, cur)
 }
 
 func checkYear(y int) error {
@@ -53,8 +129,11 @@ func checkYear(y int) error {
 	return nil
 }
 
-// report prints what was written and the findings.
-func report(env *Env, s *model.Set, files []string) {
+// printResult prints what was written and the findings.
+func printResult(env *Env, s *model.Set, files []string) {
+	if s == nil {
+		s = &model.Set{}
+	}
 	for _, f := range s.Findings {
 		label := "Uwaga"
 		if f.Severity == model.Error {

@@ -130,3 +130,5 @@ func IsUsage(err error) bool {
 	var u *UsageError
 	return errors.As(err, &u)
 }
+
+func asInput(err error, target **InputError) bool { return errors.As(err, target) }

@@ -1,0 +1,88 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/gpwr/gpwr/internal/run"
+)
+
+// gpwr runs the command line in-process and returns the exit code and output.
+func gpwr(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	env := &run.Env{Ctx: context.Background(), Stdout: &out, Stderr: &errb, Now: func() time.Time { return time.Date(2026, 3, 3, 12, 0, 0, 0, time.UTC) }}
+	code := Main(context.Background(), append([]string{"gpwr"}, args...), env)
+	return code, out.String(), errb.String()
+}
+
+func TestHelpIsPolish(t *testing.T) {
+	code, out, _ := gpwr(t, "--help")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	for _, want := range []string{"UŻYCIE:", "POLECENIA:", "sprawozdanie roczne dla rady gminy", "pokaż pomoc", "report", "cas", "check", "forms", "compare", "demo"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("help lacks %q:\n%s", want, out)
+		}
+	}
+	for _, english := range []string{"USAGE:", "COMMANDS:", "show help", "GLOBAL OPTIONS"} {
+		if strings.Contains(out, english) {
+			t.Errorf("help still says %q", english)
+		}
+	}
+	code, out, _ = gpwr(t, "report", "--help")
+	if code != 0 || !strings.Contains(out, "rok sprawozdawczy") || strings.Contains(out, "default:") {
+		t.Errorf("report --help (%d):\n%s", code, out)
+	}
+}
+
+func TestExitCodes(t *testing.T) {
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "g.toml")
+	os.WriteFile(cfg, []byte(`[gmina]
+nazwa = "Próbna"
+teryt = "9999011"
+[ops]
+nazwa = "GOPS"
+[program]
+nazwa = "Program"
+[zrodla]
+baza = "sqlite:brak.db"
+`), 0o644)
+	bad := filepath.Join(dir, "csv")
+	os.MkdirAll(bad, 0o755)
+	os.WriteFile(filepath.Join(bad, "families.csv"), []byte("id,locality,single_parent\nF1,miasto,\n"), 0o644)
+	cases := []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"--version"}, 0, ""},
+		{[]string{"--bogus"}, 2, "nieznana opcja --bogus"},
+		{[]string{"report", "--config", cfg}, 2, "brak wymaganej opcji --year"},
+		{[]string{"report", "--year", "2025", "--out", dir}, 2, "podaj plik konfiguracji"},
+		{[]string{"report", "--config", cfg, "--year", "1850", "--out", dir}, 2, "rok 1850 jest poza zakresem"},
+		{[]string{"cas", "--config", cfg, "--year", "2025", "--half", "3", "--out", dir}, 2, "półrocze musi być 1 albo 2"},
+		{[]string{"compare", "--config", cfg, "--years", "2025-2021", "--out", dir}, 2, "rok początkowy 2025 jest późniejszy niż końcowy 2021"},
+		{[]string{"db", "load", "--db", "sqlite:" + filepath.Join(dir, "x.db")}, 2, "podaj jeden katalog"},
+		{[]string{"db", "load", "--db", "mysql://x", bad}, 1, "nieznany rodzaj bazy"},
+		{[]string{"report", "--config", filepath.Join(dir, "nie.toml"), "--year", "2025", "--out", dir}, 1, "nie ma takiego pliku konfiguracji"},
+		{[]string{"report", "--config", cfg, "--year", "2025", "--out", dir}, 1, "baza SQLite"},
+		{[]string{"db", "load", "--db", "sqlite:" + filepath.Join(dir, "x.db"), bad}, 1, "families.csv:2, kolumna locality: wartość \"miasto\" spoza listy"},
+	}
+	for _, tc := range cases {
+		code, _, stderr := gpwr(t, tc.args...)
+		if code != tc.code || !strings.Contains(stderr, tc.want) {
+			t.Errorf("gpwr %s: exit %d (want %d), stderr:\n%s\nwant it to contain %q", strings.Join(tc.args, " "), code, tc.code, stderr, tc.want)
+		}
+		if strings.Contains(stderr, "panic") || strings.Contains(stderr, "goroutine") {
+			t.Errorf("gpwr %s: stack trace on stderr", strings.Join(tc.args, " "))
+		}
+	}
+}

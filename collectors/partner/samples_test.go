@@ -1,0 +1,104 @@
+package partner
+
+import (
+	"path/filepath"
+	"strconv"
+	"testing"
+
+	"github.com/gpwr/gpwr/internal/config"
+	"github.com/gpwr/gpwr/model"
+)
+
+// samplePartners is the [[partner]] list of the sample gmina „Przykładowo”
+// (samples/zwroty/README.md).
+var samplePartners = []config.Partner{
+	{Rodzaj: "ppp", Nazwa: "Poradnia Psychologiczno-Pedagogiczna w Przykładowie Wielkim"},
+	{Rodzaj: "policja", Nazwa: "Komenda Powiatowa Policji w Przykładowie Wielkim"},
+	{Rodzaj: "kuratorzy", Nazwa: "Zespół Kuratorskiej Służby Sądowej przy Sądzie Rejonowym w Przykładowie Wielkim"},
+	{Rodzaj: "pcpr", Nazwa: "Powiatowe Centrum Pomocy Rodzinie w Przykładowie Wielkim"},
+	{Rodzaj: "szkoly", Nazwa: "Szkoła Podstawowa nr 1 w Przykładowie", Plik: "zwrot_szkoly_sp1"},
+	{Rodzaj: "szkoly", Nazwa: "Szkoła Podstawowa w Dąbrówce Przykładowej", Plik: "zwrot_szkoly_sp_dabrowka"},
+	{Rodzaj: "gkrpa", Nazwa: "Gminna Komisja Rozwiązywania Problemów Alkoholowych w Przykładowie"},
+	{Rodzaj: "kultura", Nazwa: "Gminny Ośrodek Kultury w Przykładowie"},
+	{Rodzaj: "sport", Nazwa: "Gminny Ośrodek Sportu i Rekreacji w Przykładowie"},
+	{Rodzaj: "parafie", Nazwa: "Parafia pw. Świętej Rodziny w Przykładowie"},
+	{Rodzaj: "pik", Nazwa: "Punkt Interwencji Kryzysowej w Przykładowie"},
+}
+
+// TestSamples reads the shipped sample returns of every year: no errors,
+// every dialect present, the parish missing in 2023 only, and a few values.
+func TestSamples(t *testing.T) {
+	cat := mustCatalog(t)
+	formats := map[string]bool{}
+	for _, year := range []int{2022, 2023, 2024, 2025} {
+		dir := filepath.Join("..", "..", "samples", "zwroty", strconv.Itoa(year))
+		res := ReadDir(dir, cat, Expect{Teryt: "9999011", Year: year, Partners: samplePartners})
+		for _, f := range res.Findings {
+			t.Errorf("%d: %s", year, f)
+		}
+		if year == 2023 {
+			if len(res.Missing) != 1 || res.Missing[0].Rodzaj != "parafie" {
+				t.Errorf("2023 missing: %+v", res.Missing)
+			}
+		} else if len(res.Missing) != 0 {
+			t.Errorf("%d missing: %+v", year, res.Missing)
+		}
+		for _, f := range res.Files {
+			formats[f.Format+" "+f.Encoding] = true
+			if f.Partner < 0 {
+				t.Errorf("%d: %s matches no configured partner", year, f.Name)
+			}
+		}
+		set := model.Set{Indicators: res.Indicators}
+		if year == 2025 {
+			want := map[string]int64{
+				"policja.dzielnicowi":        4,
+				"szkoly.prelekcje":           13, // 9 + 4, two schools
+				"gkrpa.kwota_dofinansowania": 1374050,
+				"kuratorzy.rodziny_nadzor":   21,
+				"pcpr.dzieci_piecza":         11,
+				"ppp.rodziny_wsparcie":       36,
+			}
+			for code, v := range want {
+				if got, ok := set.Value(code); !ok || got != v {
+					t.Errorf("2025 %s = %d (%v), want %d", code, got, ok, v)
+				}
+			}
+			if ind, _ := set.Get("parafie.dzialania_rodziny"); ind.Value != nil || ind.Remark != "rejestry nie są prowadzone" {
+				t.Errorf("brak danych lost: %+v", ind)
+			}
+		}
+	}
+	for _, want := range []string{"csv windows-1250", "xlsx ", "csv utf-8 (BOM)", "csv utf-8", "csv utf-16"} {
+		if !formats[want] {
+			t.Errorf("no sample in %q; have %v", want, formats)
+		}
+	}
+}
+
+// TestSamplesWithDemoConfig reads the returns with the demo configuration
+// (samples/gmina.toml), as `gpwr demo` does: no errors, and only the kinds
+// that configuration leaves out may be flagged as unknown partners.
+func TestSamplesWithDemoConfig(t *testing.T) {
+	cfg, err := config.Load(filepath.Join("..", "..", "samples", "gmina.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat := mustCatalog(t)
+	configured := map[string]bool{}
+	for _, p := range cfg.Partnerzy {
+		configured[p.Rodzaj] = true
+	}
+	for _, year := range []int{2022, 2023, 2024, 2025} {
+		dir := filepath.Join("..", "..", "samples", cfg.Zrodla.Zwroty, strconv.Itoa(year))
+		res := ReadDir(dir, cat, Expect{Teryt: cfg.Gmina.Teryt, Year: year, Partners: cfg.Partnerzy, Encoding: cfg.Ustawienia.Kodowanie})
+		if res.Errors() != 0 {
+			t.Errorf("%d: %v", year, res.Findings)
+		}
+		for _, f := range res.Files {
+			if f.Partner < 0 && configured[f.Kind] {
+				t.Errorf("%d: %s (%s) matches no configured partner", year, f.Name, f.Kind)
+			}
+		}
+	}
+}

@@ -1,0 +1,165 @@
+package run
+
+import (
+	"fmt"
+
+	"github.com/gpwr/gpwr/collectors/ops"
+	"github.com/gpwr/gpwr/internal/archive"
+	"github.com/gpwr/gpwr/internal/output"
+	"github.com/gpwr/gpwr/model"
+	"github.com/gpwr/gpwr/render/compare"
+)
+
+// openArchive opens the gmina's archive ([zrodla] archiwum, beside the config
+// file by default).
+func openArchive(s Sources) (*archive.Archive, error) {
+	return archive.Open(s.Cfg.Resolve(s.Cfg.Zrodla.Archiwum))
+}
+
+// archiveStore keeps the run's indicators; a changed re-run becomes a new
+// revision and the difference is printed.
+func archiveStore(env *Env, s Sources, set *model.Set) error {
+	a, err := openArchive(s)
+	if err != nil {
+		return err
+	}
+	res, err := a.Store(set, archive.Computed, ToolVersion(), env.Now())
+	if err != nil {
+		return err
+	}
+	env.say("%s", res.Message())
+	for _, c := range res.Changes {
+		env.say("  %s", c)
+	}
+	return nil
+}
+
+// previous is the latest archived revision of a period, or nil.
+func previous(env *Env, s Sources, p model.Period) (*model.Set, error) {
+	a, err := openArchive(s)
+	if err != nil {
+		return nil, err
+	}
+	e, err := a.Latest(p.Key())
+	if err != nil || e == nil {
+		return nil, err
+	}
+	return e.Set, nil
+}
+
+// years gives each year's indicators: the latest archived revision, else
+// computed from the records when they cover the year, else absent.
+func years(env *Env, s Sources, list []int) ([]compare.YearSet, error) {
+	a, err := openArchive(s)
+	if err != nil {
+		return nil, err
+	}
+	var db *ops.DB
+	defer func() {
+		if db != nil {
+			db.Close()
+		}
+	}()
+	compute := func(y int) (*model.Set, error) {
+		if db == nil {
+			name, err := s.dbName()
+			if err != nil {
+				return nil, nil // no records: archive only
+			}
+			if db, err = ops.OpenReadOnly(env.Ctx, name, s.Cfg.Zrodla.Schemat); err != nil {
+				return nil, err
+			}
+		}
+		p := model.YearPeriod(y)
+		if ok, err := db.Covers(env.Ctx, p); err != nil || !ok {
+			return nil, err
+		}
+		set, _, err := yearWithPartners(env, s, y)
+		return set, err
+	}
+	return compare.Collect(a, list, compute)
+}
+
+// CompareOptions are the inputs of `gpwr compare`.
+type CompareOptions struct {
+	Sources
+	Years     []int
+	Out       string
+	Synthetic bool
+}
+
+// Compare writes the multi-year comparison.
+func Compare(env *Env, o CompareOptions) error {
+	if o.Cfg == nil {
+		return Usagef("brak pliku konfiguracji (--config)")
+	}
+	if len(o.Years) == 0 {
+		return Usagef("podaj lata do porównania, np. --years 2021-2025")
+	}
+	ys, err := years(env, o.Sources, o.Years)
+	if err != nil {
+		return err
+	}
+	c := compare.Build(ys, o.Cfg.Ustawienia.ProgZmianyProcent)
+	st, err := output.New(o.Out)
+	if err != nil {
+		return err
+	}
+	defer st.Abort()
+	meta := compare.Meta{Gmina: o.Cfg.Gmina.Nazwa, OPS: o.Cfg.OPS.Nazwa, ToolVersion: ToolVersion(), Generated: env.Now(), Sample: o.Synthetic}
+	if _, err := compare.Write(st.Dir, c, meta); err != nil {
+		return fmt.Errorf("zapis porównania: %w", err)
+	}
+	files, err := st.Commit()
+	if err != nil {
+		return err
+	}
+	for _, y := range c.Years {
+		env.say("Rok %d: %s", y.Year, y.From.Polish())
+	}
+	printResult(env, &model.Set{Findings: c.Findings}, files)
+	return nil
+}
+
+// ArchiveImport stores a past year typed in from an old paper report.
+func ArchiveImport(env *Env, s Sources, year int, path string) error {
+	if s.Cfg == nil {
+		return Usagef("brak pliku konfiguracji (--config)")
+	}
+	if err := checkYear(year); err != nil {
+		return err
+	}
+	cat, err := s.catalog()
+	if err != nil {
+		return err
+	}
+	set, findings, err := archive.Import(path, year, s.Cfg, cat)
+	if err != nil {
+		return err
+	}
+	errs := 0
+	for _, f := range findings {
+		if f.Severity == model.Error {
+			errs++
+		}
+	}
+	if errs > 0 {
+		return &InputError{Msg: fmt.Sprintf("nie zaimportowano pliku %s: %d %s do poprawienia", path, errs, plural(errs, "błąd", "błędy", "błędów")), Findings: findings}
+	}
+	for _, f := range findings {
+		env.say("Uwaga: %s", f)
+	}
+	a, err := openArchive(s)
+	if err != nil {
+		return err
+	}
+	res, err := a.Store(set, archive.Typed, ToolVersion(), env.Now())
+	if err != nil {
+		return err
+	}
+	env.say("%s", res.Message())
+	for _, c := range res.Changes {
+		env.say("  %s", c)
+	}
+	return nil
+}

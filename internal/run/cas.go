@@ -1,0 +1,78 @@
+package run
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/gpwr/gpwr/internal/output"
+	"github.com/gpwr/gpwr/model"
+	"github.com/gpwr/gpwr/render/cas"
+	"github.com/gpwr/gpwr/render/jsonout"
+)
+
+// CASOptions are the inputs of `gpwr cas`.
+type CASOptions struct {
+	Sources
+	Year, Half int
+	Out        string
+	Synthetic  bool
+}
+
+// CAS produces the half-year return in the layout of the ministry's form,
+// computed from the records of the half-year (never from yearly figures),
+// checked, as XLSX, a PDF print-out and wskazniki.json.
+func CAS(env *Env, o CASOptions) (*model.Set, error) {
+	if o.Cfg == nil {
+		return nil, Usagef("brak pliku konfiguracji (--config)")
+	}
+	if err := checkYear(o.Year); err != nil {
+		return nil, err
+	}
+	p, err := model.HalfPeriod(o.Year, o.Half)
+	if err != nil {
+		return nil, Usagef("%s (--half 1 albo --half 2)", err)
+	}
+	form, err := cas.LoadForm(p, cas.OverrideDir(o.Cfg))
+	if err != nil {
+		if errors.Is(err, cas.ErrNoForm) {
+			return nil, fmt.Errorf("brak definicji formularza CAS obowiązującego w okresie %s – %s", p.From, p.To)
+		}
+		return nil, err
+	}
+	cur, err := collect(env, o.Sources, p)
+	if err != nil {
+		return nil, err
+	}
+	set := cur[0]
+	prev, err := previous(env, o.Sources, p.Previous())
+	if err != nil {
+		return nil, err
+	}
+	filled := cas.Compute(form, set)
+	findings := append(append([]model.Finding{}, set.Findings...), cas.Check(filled, prev, o.Cfg, model.Date{Time: env.Now()})...)
+	st, err := output.New(o.Out)
+	if err != nil {
+		return nil, err
+	}
+	defer st.Abort()
+	if _, err := cas.Write(st.Dir, filled, findings, o.Cfg); err != nil {
+		return nil, fmt.Errorf("zapis sprawozdania CAS: %w", err)
+	}
+	if err := jsonout.Write(st.Path(jsonout.FileName), set, jsonMeta(env, o.Sources, o.Synthetic)); err != nil {
+		return nil, err
+	}
+	files, err := st.Commit()
+	if err != nil {
+		return nil, err
+	}
+	say := &model.Set{Findings: findings}
+	printResult(env, say, files)
+	if err := archiveStore(env, o.Sources, set); err != nil {
+		return nil, err
+	}
+	return set, nil
+}
+
+func jsonMeta(env *Env, s Sources, synthetic bool) jsonout.Meta {
+	return jsonout.Meta{Gmina: s.Cfg.Gmina.Nazwa, Teryt: s.Cfg.Gmina.Teryt, Generated: env.Now().UTC().Truncate(1e9), Tool: "gpwr " + ToolVersion(), Synthetic: synthetic}
+}

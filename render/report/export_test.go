@@ -1,0 +1,4 @@
+package report
+
+// BuildWith builds with every indicator value replaced by override (tests).
+var BuildWith = build
