@@ -116,6 +116,9 @@ func TestChecks(t *testing.T) {
 				if ret.Rows != nil {
 					t.Errorf("refused file kept %d rows", len(ret.Rows))
 				}
+				if ret.Kind != "ppp" || ret.Institution == "" {
+					t.Errorf("refused file lost its kind or institution (the partner would be listed as silent): %+v", ret)
+				}
 				for _, f := range fs {
 					if f.Check != "zwrot.pesel" {
 						t.Errorf("a refused file must report only the PESEL, got %s", f)

@@ -94,7 +94,7 @@ func ReadDir(dir string, cat *Catalog, exp Expect) Result {
 		p := matchPartner(r, exp.Partners)
 		if p >= 0 {
 			matched[p] = true
-		} else if len(exp.Partners) > 0 && r.Kind != "" {
+		} else if len(exp.Partners) > 0 && r.Kind != "" && r.Errors == 0 {
 			res.Findings = append(res.Findings, model.Finding{Severity: model.Warning, Check: "zwrot.partner_spoza_listy", Place: r.File,
 				Message: fmt.Sprintf("instytucja %s (%s) nie jest wymieniona w konfiguracji jako partner ([[partner]]); zwrot zostanie użyty", quoteOr(r.Institution, r.File), r.Kind)})
 		}

@@ -212,14 +212,14 @@ func readCSVReturn(b []byte, ret *Return, cat *Catalog, exp Expect, c *collector
 		return
 	}
 	ret.Encoding = encName
-	if lines := peselLines(text); len(lines) > 0 {
-		refusePESEL(c, lines, "")
-		ret.Errors = c.errors
-		return
-	}
 	sep := guessSeparator(text)
 	ret.Separator = sepName(sep)
 	rows, errLine, err := splitCSV(text, sep)
+	if lines := peselLines(text); len(lines) > 0 {
+		refusePESEL(c, lines, "")
+		peekMeta(rows, ret, cat)
+		return
+	}
 	if err != nil {
 		c.errorf("zwrot.skladnia", errLine, "błąd składni CSV (prawdopodobnie niezamknięty cudzysłów w tym wierszu); oczekiwano pól rozdzielonych separatorem (%s) i cudzysłowów w parach", sepName(sep))
 	}
@@ -253,6 +253,7 @@ func readXLSXReturn(b []byte, ret *Return, cat *Catalog, exp Expect, c *collecto
 	}
 	if len(lines)+len(other) > 0 {
 		refusePESEL(c, lines, strings.Join(other, "; "))
+		peekMeta(bk.rows, ret, cat)
 		return
 	}
 	checkRows(bk.rows, ret, cat, exp, c)
@@ -265,6 +266,29 @@ func refusePESEL(c *collector, lines []int, other string) {
 	}
 	if other != "" {
 		c.errorf("zwrot.pesel", 0, "plik odrzucony: liczba wyglądająca jak numer PESEL w innym arkuszu (%s); zwrot może zawierać tylko dane zbiorcze — usuń ją i prześlij plik ponownie", other)
+	}
+}
+
+// peekMeta takes the kind and the institution from a refused file, so that its
+// partner is not listed as having sent nothing. Nothing that could hold the
+// refused number is kept: the kind only when the catalog knows it, the
+// institution only when it holds no PESEL-like number itself.
+func peekMeta(rows []rawRow, ret *Return, cat *Catalog) {
+	for _, r := range rows {
+		if len(r.cells) < 3 {
+			continue
+		}
+		v := strings.TrimSpace(r.cells[2])
+		switch strings.ToLower(strings.TrimSpace(r.cells[0])) {
+		case MetaKind:
+			if _, ok := cat.Kind(strings.ToLower(v)); ok {
+				ret.Kind = strings.ToLower(v)
+			}
+		case MetaInstitution:
+			if len(peselLines(v)) == 0 {
+				ret.Institution = v
+			}
+		}
 	}
 }
 

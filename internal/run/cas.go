@@ -8,6 +8,7 @@ import (
 	"github.com/gpwr/gpwr/model"
 	"github.com/gpwr/gpwr/render/cas"
 	"github.com/gpwr/gpwr/render/jsonout"
+	"github.com/gpwr/gpwr/render/report"
 )
 
 // CASOptions are the inputs of `gpwr cas`.
@@ -49,6 +50,9 @@ func CAS(env *Env, o CASOptions) (*model.Set, error) {
 		return nil, err
 	}
 	filled := cas.Compute(form, set)
+	if o.Synthetic {
+		filled.Note = report.SyntheticNote
+	}
 	findings := append(append([]model.Finding{}, set.Findings...), cas.Check(filled, prev, o.Cfg, model.Date{Time: env.Now()})...)
 	st, err := output.New(o.Out)
 	if err != nil {

@@ -14,6 +14,9 @@ type Filled struct {
 	Sections []FilledSection
 	// Set is the indicators the cells came from (the checks read its findings).
 	Set *model.Set
+	// Note, when set, is printed on the face of every output under the title
+	// (the demo: „DANE FIKCYJNE …”).
+	Note string
 }
 
 // FilledSection is a section with its rows' cells.

@@ -121,6 +121,9 @@ func RenderPDF(f *Filled, findings []model.Finding, cfg *gcfg.Config) ([]byte, e
 	m := maroto.New(mc)
 
 	header := fmt.Sprintf("%s · %s · %s", gminaText(cfg), "sprawozdanie CAS "+halfText(f.Period), periodText(f.Period))
+	if f.Note != "" {
+		header = f.Note + " · " + header
+	}
 	if err := m.RegisterHeader(
 		row.New().Add(text.NewCol(gridSize, header, props.Text{Size: 7.5, Style: fontstyle.Italic, Align: align.Right, Bottom: 1.5, Family: fontFamily, Color: lineGrey})),
 	); err != nil {
@@ -133,6 +136,9 @@ func RenderPDF(f *Filled, findings []model.Finding, cfg *gcfg.Config) ([]byte, e
 		row.New().Add(text.NewCol(gridSize, periodText(f.Period)+" ("+halfText(f.Period)+")", props.Text{Size: 11, Style: fontstyle.Bold, Align: align.Center, Top: 2, VerticalPadding: vpad, Family: fontFamily})),
 		row.New().Add(text.NewCol(gridSize, gminaText(cfg), props.Text{Size: 10, Align: align.Center, Top: 2, VerticalPadding: vpad, Family: fontFamily})),
 	)
+	if f.Note != "" {
+		m.AddRows(row.New().Add(text.NewCol(gridSize, f.Note, props.Text{Size: 10, Style: fontstyle.Bold, Align: align.Center, Top: 2, VerticalPadding: vpad, Family: fontFamily, Color: &props.Color{Red: 180}})))
+	}
 	if cfg.OPS.Nazwa != "" {
 		m.AddRows(row.New().Add(text.NewCol(gridSize, cfg.OPS.Nazwa+orPrefix(", ", cfg.OPS.Adres), props.Text{Size: 9, Align: align.Center, Top: 1, VerticalPadding: vpad, Family: fontFamily})))
 	}

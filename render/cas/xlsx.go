@@ -151,6 +151,10 @@ func writeFormSheet(x *excelize.File, st xlsxStyles, f *Filled, findings []model
 	}
 	merge(r, who, st.sub, 0)
 	r++
+	if f.Note != "" {
+		merge(r, f.Note, st.title, 20)
+		r++
+	}
 	merge(r, "Podstawa: "+f.Form.Basis, st.note, 26)
 	r++
 	note := f.Form.MoneyNote + " „Stan” – w ostatnim dniu półrocza; „za półrocze” – łącznie w okresie. " +
