@@ -117,7 +117,11 @@ func Compare(env *Env, o CompareOptions) error {
 	for _, y := range c.Years {
 		env.say("Rok %d: %s", y.Year, y.From.Polish())
 	}
-	printResult(env, &model.Set{Findings: c.Findings}, files)
+	if n := len(c.Findings); n > 0 {
+		env.say("Porównanie: %d %s o więcej niż ±%v %% rok do roku — lista w %s.", n,
+			plural(n, "wskaźnik zmienił się", "wskaźniki zmieniły się", "wskaźników zmieniło się"), c.Threshold, compare.FileXLSX)
+	}
+	printResult(env, nil, files)
 	return nil
 }
 

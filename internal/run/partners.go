@@ -65,12 +65,43 @@ func readPartners(env *Env, s Sources, p model.Period) (partner.Result, error) {
 		exp.Partners = s.Cfg.Partnerzy
 		exp.Encoding = s.Cfg.Ustawienia.Kodowanie
 	}
-	if dir == "" {
-		return partner.Result{Missing: exp.Partners}, nil
-	}
-	if _, err := os.Stat(dir); err != nil {
+	var res partner.Result
+	switch _, statErr := os.Stat(dir); {
+	case dir == "":
+		res = partner.Result{Missing: exp.Partners}
+	case statErr != nil:
 		env.say("Uwaga: katalog zwrotów od partnerów %s nie istnieje — żaden partner nie przysłał danych.", dir)
-		return partner.Result{Missing: exp.Partners}, nil
+		res = partner.Result{Missing: exp.Partners}
+	default:
+		res = partner.ReadDir(dir, cat, exp)
 	}
-	return partner.ReadDir(dir, cat, exp), nil
+	res.Indicators = append(res.Indicators, notReported(cat, res, p)...)
+	return res, nil
+}
+
+// notReported gives, for each partner who sent nothing, every code of its kind
+// as "brak danych" (nil) with the catalog's label, so that the report and the
+// JSON show the indicator as not reported instead of leaving it out. Codes
+// another institution of the same kind reported are left alone.
+func notReported(cat *partner.Catalog, res partner.Result, p model.Period) []model.Indicator {
+	have := map[string]bool{}
+	for _, ind := range res.Indicators {
+		have[ind.Code] = true
+	}
+	var out []model.Indicator
+	for _, m := range res.Missing {
+		k, ok := cat.Kind(m.Rodzaj)
+		if !ok {
+			continue
+		}
+		for _, c := range k.Codes {
+			if have[c.Code] {
+				continue
+			}
+			have[c.Code] = true
+			out = append(out, model.Indicator{Code: c.Code, Label: c.Label, Unit: c.Unit, From: p.From, To: p.To,
+				Source: "brak zwrotu: " + m.Nazwa, Remark: "partner nie przysłał zwrotu"})
+		}
+	}
+	return out
 }
