@@ -86,3 +86,21 @@ baza = "sqlite:brak.db"
 		}
 	}
 }
+
+func TestDBInitPrintsDDL(t *testing.T) {
+	code, out, stderr := gpwr(t, "db", "init", "--sql", "--db", "postgres://gmina@localhost/ops", "--schema", "ops_gminy")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{"CREATE SCHEMA IF NOT EXISTS ops_gminy;", "CREATE TABLE IF NOT EXISTS ops_gminy.assistant_cases (",
+		"end_reason TEXT CHECK (end_reason IN ('goals_achieved', 'family_withdrew', 'no_effect', 'other'))",
+		"share_pct BIGINT NOT NULL CHECK (share_pct IN (10, 30, 50))", "REFERENCES ops_gminy.families(id)",
+		"CREATE INDEX IF NOT EXISTS benefits_paid_ix ON ops_gminy.benefits (paid_on, kind);"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("DDL lacks %q", want)
+		}
+	}
+	if code, _, stderr := gpwr(t, "db", "init", "--sql", "--db", "postgres://x/y", "--schema", "zły-schemat;"); code != 2 || !strings.Contains(stderr, "nazwa schematu") {
+		t.Errorf("a bad schema name: exit %d %s", code, stderr)
+	}
+}

@@ -142,6 +142,21 @@ func (c *collector) each(tpl string, fn func(*sqlx.Rows) error) error {
 	return rows.Err()
 }
 
+// counts runs a query of (key, count) rows and returns the counts by key.
+func (c *collector) counts(tpl string) (map[string]int64, error) {
+	got := map[string]int64{}
+	err := c.each(tpl, func(r *sqlx.Rows) error {
+		var k string
+		var n int64
+		if err := r.Scan(&k, &n); err != nil {
+			return err
+		}
+		got[k] = n
+		return nil
+	})
+	return got, err
+}
+
 // put records a built-in indicator with the label and unit of Defs.
 func (c *collector) put(code string, v int64) {
 	d, ok := Defs[code]
@@ -175,17 +190,8 @@ func (c *collector) splits(prefix string, values []string, codeOf map[string]str
 }
 
 func (c *collector) assistants() error {
-	got := map[string]int64{}
-	err := c.each(`SELECT employment, COUNT(*) FROM {assistants}
-		WHERE `+activeOnTo("employed_from", "employed_to")+` GROUP BY employment`, func(r *sqlx.Rows) error {
-		var k string
-		var n int64
-		if err := r.Scan(&k, &n); err != nil {
-			return err
-		}
-		got[k] = n
-		return nil
-	})
+	got, err := c.counts(`SELECT employment, COUNT(*) FROM {assistants}
+		WHERE ` + activeOnTo("employed_from", "employed_to") + ` GROUP BY employment`)
 	if err != nil {
 		return err
 	}
@@ -228,17 +234,8 @@ func (c *collector) assistanceChildren() error {
 }
 
 func (c *collector) endings() error {
-	got := map[string]int64{}
-	err := c.each(`SELECT end_reason, COUNT(DISTINCT family_id) FROM {assistant_cases}
-		WHERE `+within("ended_on")+` GROUP BY end_reason`, func(r *sqlx.Rows) error {
-		var k string
-		var n int64
-		if err := r.Scan(&k, &n); err != nil {
-			return err
-		}
-		got[k] = n
-		return nil
-	})
+	got, err := c.counts(`SELECT end_reason, COUNT(DISTINCT family_id) FROM {assistant_cases}
+		WHERE ` + within("ended_on") + ` GROUP BY end_reason`)
 	if err != nil {
 		return err
 	}
@@ -459,8 +456,9 @@ func (c *collector) benefits() error {
 	})
 	for _, k := range kinds {
 		c.set.Lists.BenefitKinds = append(c.set.Lists.BenefitKinds, k.BenefitKind)
-		c.putDef("swiadczenia."+k.Code+".liczba", Def{"Liczba świadczeń: " + k.Label, model.UnitCount}, k.n)
-		c.putDef("swiadczenia."+k.Code+".kwota", Def{"Kwota świadczeń: " + k.Label, model.UnitMoney}, k.sum)
+		count, amount := BenefitDefs(k.Label)
+		c.putDef("swiadczenia."+k.Code+".liczba", count, k.n)
+		c.putDef("swiadczenia."+k.Code+".kwota", amount, k.sum)
 	}
 	var fam int64
 	if err := c.row(`SELECT COUNT(DISTINCT b.family_id) FROM {benefits} b JOIN {benefit_kinds} k ON k.code = b.kind
@@ -539,36 +537,24 @@ func (c *collector) activities() error {
 			CAST(COALESCE(SUM(CASE WHEN `+within("held_on")+` THEN participants END), 0) AS BIGINT)
 		FROM {activities} GROUP BY kind ORDER BY kind`, func(r *sqlx.Rows) error {
 		var kind string
-		var n, known, people int64
-		if err := r.Scan(&kind, &n, &known, &people); err != nil {
+		var n, known, participants int64
+		if err := r.Scan(&kind, &n, &known, &participants); err != nil {
 			return err
 		}
 		c.set.Lists.ActivityKinds = append(c.set.Lists.ActivityKinds, kind)
-		name := kind
-		if pl, ok := ActivityPL[kind]; ok {
-			name = pl
-		}
-		c.putDef("dzialania."+kind+".liczba", Def{"Działania: " + name + " — liczba", model.UnitCount}, n)
-		c.putDef("dzialania."+kind+".uczestnicy", Def{"Działania: " + name + " — uczestnicy", model.UnitPersons}, people)
+		count, people := ActivityDefs(kind)
+		c.putDef("dzialania."+kind+".liczba", count, n)
+		c.putDef("dzialania."+kind+".uczestnicy", people, participants)
 		if n > 0 && known == 0 { // held, but nobody counted the participants: brak danych, not 0
-			c.set.Add(model.Indicator{Code: "dzialania." + kind + ".uczestnicy", Label: "Działania: " + name + " — uczestnicy",
-				Unit: model.UnitPersons, From: c.p.From, To: c.p.To, Source: SourceName})
+			c.set.Add(model.Indicator{Code: "dzialania." + kind + ".uczestnicy", Label: people.Label,
+				Unit: people.Unit, From: c.p.From, To: c.p.To, Source: SourceName})
 		}
 		return nil
 	})
 }
 
 func (c *collector) blueCards() error {
-	got := map[string]int64{}
-	err := c.each(`SELECT filed_by, COUNT(*) FROM {blue_card_forms} WHERE `+within("filed_on")+` GROUP BY filed_by`, func(r *sqlx.Rows) error {
-		var k string
-		var n int64
-		if err := r.Scan(&k, &n); err != nil {
-			return err
-		}
-		got[k] = n
-		return nil
-	})
+	got, err := c.counts(`SELECT filed_by, COUNT(*) FROM {blue_card_forms} WHERE ` + within("filed_on") + ` GROUP BY filed_by`)
 	if err != nil {
 		return err
 	}
@@ -658,9 +644,11 @@ func fileSHA256(path string) (string, error) {
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
-// Covers tells whether the records reach into the period: any benefit paid or
-// assistant case active in it. Comparisons compute a year from the records
-// only when they cover it.
+// Covers tells whether the records reach into the period: a benefit paid or
+// an expenditure spent in it. (A case or placement that started earlier says
+// nothing: an export that begins in 2022 holds cases opened in 2019, but not
+// 2019's benefits.) Comparisons and the report's previous years compute a year
+// from the records only when they cover it; otherwise it is "brak danych".
 func (db *DB) Covers(ctx context.Context, p model.Period) (bool, error) {
 	tx, err := db.ReadTx(ctx)
 	if err != nil {
@@ -670,7 +658,7 @@ func (db *DB) Covers(ctx context.Context, p model.Period) (bool, error) {
 	c := &collector{db: db, tx: tx, ctx: ctx, p: p, args: map[string]any{"from": p.From.String(), "to": p.To.String()}}
 	var n int64
 	err = c.row(`SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM {benefits} WHERE `+within("paid_on")+` LIMIT 1) b)
-		+ (SELECT COUNT(*) FROM (SELECT 1 FROM {assistant_cases} WHERE `+active("started_on", "ended_on")+` LIMIT 1) a)`, &n)
+		+ (SELECT COUNT(*) FROM (SELECT 1 FROM {expenditures} WHERE `+within("spent_on")+` LIMIT 1) e)`, &n)
 	if err != nil {
 		return false, c.wrap(err)
 	}

@@ -107,8 +107,8 @@ func open(ctx context.Context, name, schema string, ro bool) (*DB, error) {
 	if schema == "" {
 		schema = "gpwr"
 	}
-	if !identRe.MatchString(schema) {
-		return nil, fmt.Errorf("nazwa schematu %q jest nieprawidłowa (oczekiwano liter, cyfr i _)", schema)
+	if err := CheckSchema(schema); err != nil {
+		return nil, err
 	}
 	var db *sqlx.DB
 	switch t.Engine {
@@ -147,6 +147,15 @@ func open(ctx context.Context, name, schema string, ro bool) (*DB, error) {
 }
 
 var identRe = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+
+// CheckSchema refuses a schema name that is not a plain SQL identifier (it is
+// put into SQL text, so it must never carry anything else).
+func CheckSchema(schema string) error {
+	if !identRe.MatchString(schema) {
+		return fmt.Errorf("nazwa schematu %q jest nieprawidłowa (oczekiwano liter łacińskich, cyfr i _)", schema)
+	}
+	return nil
+}
 
 // cleanErr strips what could carry a password from a driver error.
 func cleanErr(err error) string { return redactKV(err.Error()) }

@@ -32,8 +32,8 @@ var (
 )
 
 // Defs are the fixed built-in codes of DATA-CONTRACT.md §2. Codes built from
-// values in the records (benefit kinds, activity kinds) are labelled where they
-// are computed.
+// values in the records (benefit kinds, activity kinds) are labelled by
+// BenefitDefs and ActivityDefs; Describe knows both.
 var Defs = map[string]Def{
 	"asystenci.liczba":                      {"Asystenci rodziny zatrudnieni na koniec okresu", model.UnitPersons},
 	"asysta.rodziny":                        {"Rodziny objęte wsparciem asystenta rodziny w okresie", model.UnitFamilies},

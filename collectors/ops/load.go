@@ -15,6 +15,8 @@ import (
 
 	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
+
+	"github.com/gpwr/gpwr/render/plfmt"
 )
 
 // RowError is one bad value of a contract CSV: file, line, column and what was
@@ -47,7 +49,7 @@ const MaxRowErrors = 500
 
 func (e *LoadError) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "nie wczytano niczego: %d %s w plikach CSV", e.Total, plural(e.Total, "błąd", "błędy", "błędów"))
+	fmt.Fprintf(&b, "nie wczytano niczego: %d %s w plikach CSV", e.Total, plfmt.Plural(int64(e.Total), "błąd", "błędy", "błędów"))
 	for _, r := range e.Rows {
 		b.WriteString("\n  ")
 		b.WriteString(r.Error())
@@ -56,16 +58,6 @@ func (e *LoadError) Error() string {
 		fmt.Fprintf(&b, "\n  … i %d dalszych", e.Total-len(e.Rows))
 	}
 	return b.String()
-}
-
-func plural(n int, one, few, many string) string {
-	switch {
-	case n == 1:
-		return one
-	case n%10 >= 2 && n%10 <= 4 && (n%100 < 12 || n%100 > 14):
-		return few
-	}
-	return many
 }
 
 // LoadOptions tune a load.
@@ -228,8 +220,8 @@ func loadTable(r io.Reader, t Table, keys map[string]map[string]int, ins inserte
 		if err == io.EOF {
 			break
 		}
-		line, _ := cr.FieldPos(0)
 		if err != nil {
+			line := 0
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
 				line = pe.Line
@@ -240,6 +232,7 @@ func loadTable(r io.Reader, t Table, keys map[string]map[string]int, ins inserte
 			}
 			continue
 		}
+		line, _ := cr.FieldPos(0)
 		n++
 		if progress != nil && n%50000 == 0 {
 			progress(t.Name, n)

@@ -48,3 +48,19 @@ func TestParityOnSamples(t *testing.T) {
 		t.Errorf("asysta.rodziny: H1 %d, H2 %d, year %d: the year must count families of both halves once", a, b, c)
 	}
 }
+
+// TestCovers: the samples hold the benefits of 2022–2025; 2021 has assistant
+// cases that started earlier, but is not covered.
+func TestCovers(t *testing.T) {
+	for engine, db := range engines(t) {
+		if _, err := db.Load(context.Background(), "../../samples/ops", LoadOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		for y, want := range map[int]bool{2020: false, 2021: false, 2022: true, 2025: true, 2026: false} {
+			got, err := db.Covers(context.Background(), model.YearPeriod(y))
+			if err != nil || got != want {
+				t.Errorf("%s: Covers(%d) = %v, %v; want %v", engine, y, got, err, want)
+			}
+		}
+	}
+}

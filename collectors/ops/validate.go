@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/gpwr/gpwr/model"
+	"github.com/gpwr/gpwr/render/plfmt"
 )
 
 // rule is one referential rule of DATA-CONTRACT.md §1 as a query counting the
@@ -82,7 +83,7 @@ func (db *DB) Validate(ctx context.Context) ([]model.Finding, error) {
 		}
 		if n > 0 {
 			out = append(out, model.Finding{Severity: model.Error, Check: "kontrakt", Place: "tabela " + r.table + ", kolumna " + r.column,
-				Message: fmt.Sprintf("%d %s reguły kontraktu: %s", n, plural(int(n), "wiersz nie spełnia", "wiersze nie spełniają", "wierszy nie spełnia"), r.msg)})
+				Message: fmt.Sprintf("%d %s reguły kontraktu: %s", n, plfmt.Plural(int64(n), "wiersz nie spełnia", "wiersze nie spełniają", "wierszy nie spełnia"), r.msg)})
 		}
 	}
 	return out, nil

@@ -93,60 +93,52 @@ func (c *Catalog) Code(code string) (Code, bool) {
 // Nearest returns the known code closest to code by edit distance, preferring
 // the codes of kind (may be ""), or "" when nothing is close enough.
 func (c *Catalog) Nearest(code, kind string) string {
-	if len(code) > 80 {
-		return ""
-	}
-	best, bestD := "", 1<<30
-	consider := func(cand string) {
-		d := levenshtein(code, cand)
-		if d < bestD || (d == bestD && cand < best) {
-			best, bestD = cand, d
-		}
-	}
 	if kd, ok := c.kinds[kind]; ok {
+		cands := make([]string, 0, len(kd.Codes)+len(MetaCodes))
 		for _, cd := range kd.Codes {
-			consider(cd.Code)
+			cands = append(cands, cd.Code)
 		}
 		for _, cd := range MetaCodes {
-			consider(cd.Code)
+			cands = append(cands, cd.Code)
+		}
+		if best := Nearest(code, cands); best != "" {
+			return best
 		}
 	}
-	if best == "" || bestD > limitFor(code) {
-		best, bestD = "", 1<<30
-		for cand := range c.codes {
-			consider(cand)
-		}
+	cands := make([]string, 0, len(c.codes))
+	for cand := range c.codes {
+		cands = append(cands, cand)
 	}
-	if bestD > limitFor(code) {
-		return ""
-	}
-	return best
+	return Nearest(code, cands)
 }
 
 // NearestKind returns the known kind closest to k, or "".
 func (c *Catalog) NearestKind(k string) string {
-	if len(k) > 80 {
+	cands := make([]string, 0, len(c.kinds))
+	for cand := range c.kinds {
+		cands = append(cands, cand)
+	}
+	return Nearest(k, cands)
+}
+
+// Nearest returns the candidate closest to s by edit distance (on a tie the
+// first in alphabetical order), for "czy chodziło o …?" hints: "" when none is
+// within max(2, a third of s's length) edits, or s is longer than 80 bytes.
+func Nearest(s string, candidates []string) string {
+	if len(s) > 80 {
 		return ""
 	}
 	best, bestD := "", 1<<30
-	for cand := range c.kinds {
-		d := levenshtein(k, cand)
+	for _, cand := range candidates {
+		d := levenshtein(s, cand)
 		if d < bestD || (d == bestD && cand < best) {
 			best, bestD = cand, d
 		}
 	}
-	if bestD > limitFor(k) {
+	if bestD > max(2, len([]rune(s))/3) {
 		return ""
 	}
 	return best
-}
-
-func limitFor(s string) int {
-	l := len([]rune(s)) / 3
-	if l < 2 {
-		l = 2
-	}
-	return l
 }
 
 func levenshtein(a, b string) int {

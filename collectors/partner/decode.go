@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 	"unicode/utf8"
 
@@ -15,13 +16,75 @@ import (
 	"golang.org/x/text/transform"
 )
 
-// rawRow is one non-empty row of a return as read from the file: the cells of
-// the first sheet or CSV record, with the 1-based line (CSV) or row (XLSX) and,
-// for XLSX, which cells held numbers rather than text.
-type rawRow struct {
-	line    int
-	cells   []string
-	numeric []bool
+// TableRow is one non-blank row of a table as read from the file: the cells of
+// a CSV record or of a row of an XLSX's first sheet, with the 1-based line
+// (CSV: where the record starts) or row (XLSX) and, for XLSX, which cells held
+// numbers rather than text (their raw text, e.g. "1234.5", may carry float
+// noise; see ParseValue).
+type TableRow struct {
+	Line    int
+	Cells   []string
+	Numeric []bool // nil for CSV
+}
+
+// Cell is the i-th cell as read, "" beyond the row's end.
+func (r TableRow) Cell(i int) string {
+	if i < 0 || i >= len(r.Cells) {
+		return ""
+	}
+	return r.Cells[i]
+}
+
+// IsNumeric tells whether the i-th cell held an XLSX number.
+func (r TableRow) IsNumeric(i int) bool { return i >= 0 && i < len(r.Numeric) && r.Numeric[i] }
+
+// ReadTable reads a table a clerk typed, in the dialects partner returns come
+// in (DATA-CONTRACT.md §3): the first sheet of an XLSX (.xlsx, .xlsm), or a
+// CSV (.csv, .txt) in UTF-8 (BOM or not), Windows-1250 or ISO-8859-2 (encoding
+// forces one: "", utf-8, windows-1250, iso-8859-2 and their spellings),
+// separated by ';', ',' or a tab. Blank rows are left out. name is the file's
+// base name: every error is one Polish sentence starting with "name:" (and
+// the line of a CSV syntax error).
+func ReadTable(name string, b []byte, encoding string) ([]TableRow, error) {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".xlsx", ".xlsm":
+		bk, err := readXLSX(b)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %v", name, err)
+		}
+		return bk.rows, nil
+	case ".csv", ".txt":
+	default:
+		return nil, fmt.Errorf("%s: nieobsługiwany rodzaj pliku; oczekiwano CSV albo XLSX", name)
+	}
+	text, _, sep, err := csvText(b, encoding)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", name, err)
+	}
+	rows, line, err := splitCSV(text, sep)
+	if err != nil {
+		return nil, fmt.Errorf("%s:%d: %s", name, line, csvSyntaxMsg(sep))
+	}
+	return rows, nil
+}
+
+// csvText decodes the bytes of a CSV file (see decodeText; encoding as the
+// config gives it) and guesses its separator.
+func csvText(b []byte, encoding string) (text, encName string, sep rune, err error) {
+	enc, ok := normEncoding(encoding)
+	if !ok {
+		return "", "", 0, fmt.Errorf("nieznane kodowanie %s w konfiguracji; oczekiwano utf-8, windows-1250 albo iso-8859-2", quote(encoding))
+	}
+	text, encName, err = decodeText(b, enc)
+	if err != nil {
+		return "", "", 0, err
+	}
+	return text, encName, guessSeparator(text), nil
+}
+
+// csvSyntaxMsg says what is wrong with a CSV record encoding/csv refused.
+func csvSyntaxMsg(sep rune) string {
+	return fmt.Sprintf("błąd składni CSV (prawdopodobnie niezamknięty cudzysłów w tym wierszu); oczekiwano pól rozdzielonych separatorem (%s) i cudzysłowów w parach", sepName(sep))
 }
 
 // Encoding names as the config's [ustawienia] kodowanie gives them.
@@ -145,12 +208,12 @@ func sepName(r rune) string {
 // splitCSV reads the records of text. Records whose cells are all blank are
 // skipped. On a syntax error it returns the rows read so far and the error with
 // its line.
-func splitCSV(text string, sep rune) ([]rawRow, int, error) {
+func splitCSV(text string, sep rune) ([]TableRow, int, error) {
 	r := csv.NewReader(strings.NewReader(text))
 	r.Comma = sep
 	r.FieldsPerRecord = -1
 	r.LazyQuotes = true
-	var rows []rawRow
+	var rows []TableRow
 	for {
 		rec, err := r.Read()
 		if err == io.EOF {
@@ -168,7 +231,7 @@ func splitCSV(text string, sep rune) ([]rawRow, int, error) {
 		if blank(rec) {
 			continue
 		}
-		rows = append(rows, rawRow{line: line, cells: rec})
+		rows = append(rows, TableRow{Line: line, Cells: rec})
 	}
 }
 
@@ -184,7 +247,7 @@ func blank(cells []string) bool {
 // xlsxBook is an opened workbook: the rows of the first sheet, and the text of
 // every cell of every sheet with its sheet and row, for the PESEL scan.
 type xlsxBook struct {
-	rows  []rawRow
+	rows  []TableRow
 	cells []sheetCell
 	first string
 }
@@ -228,14 +291,14 @@ func readXLSX(b []byte) (bk *xlsxBook, err error) {
 			if si != 0 || blank(cells) {
 				continue
 			}
-			rr := rawRow{line: ri + 1, cells: cells, numeric: make([]bool, len(cells))}
+			rr := TableRow{Line: ri + 1, Cells: cells, Numeric: make([]bool, len(cells))}
 			for ci := range cells {
-				if ci > 3 || cells[ci] == "" {
+				if cells[ci] == "" {
 					continue
 				}
 				axis, _ := excelize.CoordinatesToCellName(ci+1, ri+1)
 				if t, err := f.GetCellType(sh, axis); err == nil && (t == excelize.CellTypeNumber || t == excelize.CellTypeUnset) && looksNumeric(cells[ci]) {
-					rr.numeric[ci] = true
+					rr.Numeric[ci] = true
 				}
 			}
 			bk.rows = append(bk.rows, rr)

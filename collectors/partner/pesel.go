@@ -53,3 +53,7 @@ func peselLines(text string) []int {
 	}
 	return lines
 }
+
+// HasPESEL tells whether s holds a run of exactly 11 digits with a valid
+// PESEL checksum (see peselLines), never saying which.
+func HasPESEL(s string) bool { return len(peselLines(s)) > 0 }

@@ -201,18 +201,12 @@ func polishOSError(err error) string {
 
 // readCSVReturn decodes, splits and checks a CSV return.
 func readCSVReturn(b []byte, ret *Return, cat *Catalog, exp Expect, c *collector) {
-	enc, ok := normEncoding(exp.Encoding)
-	if !ok {
-		c.errorf("zwrot.kodowanie", 0, "nieznane kodowanie %s w konfiguracji; oczekiwano utf-8, windows-1250 albo iso-8859-2", quote(exp.Encoding))
-		return
-	}
-	text, encName, err := decodeText(b, enc)
+	text, encName, sep, err := csvText(b, exp.Encoding)
 	if err != nil {
 		c.errorf("zwrot.kodowanie", 0, "%s", err.Error())
 		return
 	}
 	ret.Encoding = encName
-	sep := guessSeparator(text)
 	ret.Separator = sepName(sep)
 	rows, errLine, err := splitCSV(text, sep)
 	if lines := peselLines(text); len(lines) > 0 {
@@ -221,7 +215,7 @@ func readCSVReturn(b []byte, ret *Return, cat *Catalog, exp Expect, c *collector
 		return
 	}
 	if err != nil {
-		c.errorf("zwrot.skladnia", errLine, "błąd składni CSV (prawdopodobnie niezamknięty cudzysłów w tym wierszu); oczekiwano pól rozdzielonych separatorem (%s) i cudzysłowów w parach", sepName(sep))
+		c.errorf("zwrot.skladnia", errLine, "%s", csvSyntaxMsg(sep))
 	}
 	checkRows(rows, ret, cat, exp, c)
 }
@@ -273,13 +267,13 @@ func refusePESEL(c *collector, lines []int, other string) {
 // partner is not listed as having sent nothing. Nothing that could hold the
 // refused number is kept: the kind only when the catalog knows it, the
 // institution only when it holds no PESEL-like number itself.
-func peekMeta(rows []rawRow, ret *Return, cat *Catalog) {
+func peekMeta(rows []TableRow, ret *Return, cat *Catalog) {
 	for _, r := range rows {
-		if len(r.cells) < 3 {
+		if len(r.Cells) < 3 {
 			continue
 		}
-		v := strings.TrimSpace(r.cells[2])
-		switch strings.ToLower(strings.TrimSpace(r.cells[0])) {
+		v := strings.TrimSpace(r.Cells[2])
+		switch strings.ToLower(strings.TrimSpace(r.Cells[0])) {
 		case MetaKind:
 			if _, ok := cat.Kind(strings.ToLower(v)); ok {
 				ret.Kind = strings.ToLower(v)
@@ -295,59 +289,61 @@ func peekMeta(rows []rawRow, ret *Return, cat *Catalog) {
 // header names after normalisation (lower case, no diacritics, trimmed).
 var wantHeader = []string{"kod", "wskaznik", "wartosc", "uwagi"}
 
-func normHeader(s string) string {
+// NormHeader folds a header cell for comparison: no BOM, trimmed, lower
+// case, no diacritics ("Wartość" → "wartosc").
+func NormHeader(s string) string {
 	return fold(strings.TrimPrefix(strings.TrimSpace(s), "\ufeff"))
 }
 
 // checkRows applies every check of §3 to the rows of one file and fills ret.
-func checkRows(rows []rawRow, ret *Return, cat *Catalog, exp Expect, c *collector) {
+func checkRows(rows []TableRow, ret *Return, cat *Catalog, exp Expect, c *collector) {
 	if len(rows) == 0 {
 		c.errorf("zwrot.pusty", 0, "plik (w XLSX: pierwszy arkusz) jest pusty; oczekiwano nagłówka kod;wskaznik;wartosc;uwagi i wierszy z kodami")
 		return
 	}
 	// Header.
 	h := rows[0]
-	okHeader := len(h.cells) >= 3
+	okHeader := len(h.Cells) >= 3
 	for i, want := range wantHeader {
 		got := ""
-		if i < len(h.cells) {
-			got = normHeader(h.cells[i])
+		if i < len(h.Cells) {
+			got = NormHeader(h.Cells[i])
 		}
 		if got != want && !(i == 3 && got == "") {
 			okHeader = false
 		}
 	}
-	for i := 4; i < len(h.cells); i++ {
-		if strings.TrimSpace(h.cells[i]) != "" {
+	for i := 4; i < len(h.Cells); i++ {
+		if strings.TrimSpace(h.Cells[i]) != "" {
 			okHeader = false
 		}
 	}
 	if okHeader {
 		rows = rows[1:]
 	} else {
-		got := make([]string, 0, len(h.cells))
-		for _, s := range h.cells {
+		got := make([]string, 0, len(h.Cells))
+		for _, s := range h.Cells {
 			got = append(got, strings.TrimSpace(s))
 		}
-		c.errorf("zwrot.naglowek", h.line, "pierwszy wiersz powinien być nagłówkiem kod;wskaznik;wartosc;uwagi (cztery kolumny w tej kolejności), jest %s", quote(strings.Join(got, ";")))
-		if first := strings.TrimSpace(h.cells[0]); !strings.Contains(first, ".") {
+		c.errorf("zwrot.naglowek", h.Line, "pierwszy wiersz powinien być nagłówkiem kod;wskaznik;wartosc;uwagi (cztery kolumny w tej kolejności), jest %s", quote(strings.Join(got, ";")))
+		if first := strings.TrimSpace(h.Cells[0]); !strings.Contains(first, ".") {
 			rows = rows[1:] // a wrong header, not a data row: read on assuming the order
 		}
 	}
 
 	type cellRow struct {
-		rawRow
+		TableRow
 		code string
 	}
 	var data, metaRows []cellRow
 	seen := map[string]int{}
 	meta := map[string]cellRow{}
 	for _, r := range rows {
-		cells := r.cells
+		cells := r.Cells
 		// Cells beyond the fourth must be empty; in a CSV the row must also
 		// not be wider than the header (Excel pads every row to one width), so
 		// "100,50" split by a comma separator is caught even with empty uwagi.
-		extra := ret.Format == "csv" && len(cells) > max(4, len(h.cells))
+		extra := ret.Format == "csv" && len(cells) > max(4, len(h.Cells))
 		for i := 4; i < len(cells); i++ {
 			if strings.TrimSpace(cells[i]) != "" {
 				extra = true
@@ -355,22 +351,22 @@ func checkRows(rows []rawRow, ret *Return, cat *Catalog, exp Expect, c *collecto
 		}
 		code := strings.ToLower(strings.TrimSpace(cells[0]))
 		if extra {
-			c.errorf("zwrot.kolumny", r.line, "wiersz ma więcej niż 4 kolumny; oczekiwano kod;wskaznik;wartosc;uwagi (tekst zawierający separator lub kwotę z przecinkiem ujmij w cudzysłów)")
+			c.errorf("zwrot.kolumny", r.Line, "wiersz ma więcej niż 4 kolumny; oczekiwano kod;wskaznik;wartosc;uwagi (tekst zawierający separator lub kwotę z przecinkiem ujmij w cudzysłów)")
 			if code != "" {
-				seen[code] = r.line
+				seen[code] = r.Line
 			}
 			continue
 		}
 		if code == "" {
-			c.errorf("zwrot.kod", r.line, "brak kodu w kolumnie „kod”; oczekiwano kodu z formularza (np. ppp.porady)")
+			c.errorf("zwrot.kod", r.Line, "brak kodu w kolumnie „kod”; oczekiwano kodu z formularza (np. ppp.porady)")
 			continue
 		}
 		if first, dup := seen[code]; dup {
-			c.errorf("zwrot.duplikat", r.line, "kod %s występuje drugi raz (pierwszy raz w wierszu %d); oczekiwano każdego kodu tylko raz", code, first)
+			c.errorf("zwrot.duplikat", r.Line, "kod %s występuje drugi raz (pierwszy raz w wierszu %d); oczekiwano każdego kodu tylko raz", code, first)
 			continue
 		}
-		seen[code] = r.line
-		cr := cellRow{rawRow: r, code: code}
+		seen[code] = r.Line
+		cr := cellRow{TableRow: r, code: code}
 		if strings.HasPrefix(code, "meta.") {
 			meta[code] = cr
 			metaRows = append(metaRows, cr)
@@ -379,37 +375,31 @@ func checkRows(rows []rawRow, ret *Return, cat *Catalog, exp Expect, c *collecto
 		}
 	}
 
-	cell := func(r rawRow, i int) string {
-		if i < len(r.cells) {
-			return strings.TrimSpace(r.cells[i])
-		}
-		return ""
-	}
-	numericCell := func(r rawRow, i int) bool { return i < len(r.numeric) && r.numeric[i] }
+	cell := func(r TableRow, i int) string { return strings.TrimSpace(r.Cell(i)) }
 
 	// Meta rows.
 	for _, r := range metaRows {
 		if _, ok := cat.Code(r.code); !ok {
-			c.errorf("zwrot.kod_nieznany", r.line, "nieznany kod %s%s", quote(r.code), suggestion(cat.Nearest(r.code, "")))
+			c.errorf("zwrot.kod_nieznany", r.Line, "nieznany kod %s%s", quote(r.code), suggestion(cat.Nearest(r.code, "")))
 		}
 	}
 	kindOK := false
 	if r, ok := meta[MetaKind]; !ok {
 		c.errorf("zwrot.rodzaj", 0, "brak wiersza meta.rodzaj; oczekiwano rodzaju instytucji (np. ppp, policja, szkoly)")
 	} else {
-		ret.Kind = strings.ToLower(cell(r.rawRow, 2))
+		ret.Kind = strings.ToLower(cell(r.TableRow, 2))
 		if _, ok := cat.Kind(ret.Kind); ok {
 			kindOK = true
 		} else {
-			c.errorf("zwrot.rodzaj", r.line, "nieznany rodzaj instytucji %s w meta.rodzaj; oczekiwano jednego z: %s%s", quote(ret.Kind), kindList(cat), suggestion(cat.NearestKind(ret.Kind)))
+			c.errorf("zwrot.rodzaj", r.Line, "nieznany rodzaj instytucji %s w meta.rodzaj; oczekiwano jednego z: %s%s", quote(ret.Kind), kindList(cat), suggestion(cat.NearestKind(ret.Kind)))
 		}
 	}
-	if r, ok := meta[MetaInstitution]; ok && cell(r.rawRow, 2) != "" {
-		ret.Institution = cell(r.rawRow, 2)
+	if r, ok := meta[MetaInstitution]; ok && cell(r.TableRow, 2) != "" {
+		ret.Institution = cell(r.TableRow, 2)
 	} else {
 		line := 0
 		if ok {
-			line = r.line
+			line = r.Line
 		}
 		c.warnf("zwrot.instytucja", line, "brak nazwy instytucji w meta.instytucja; w raporcie zostanie użyta nazwa pliku")
 	}
@@ -418,9 +408,9 @@ func checkRows(rows []rawRow, ret *Return, cat *Catalog, exp Expect, c *collecto
 			c.errorf("zwrot.teryt", 0, "brak wiersza meta.teryt; oczekiwano kodu TERYT gminy %s", exp.Teryt)
 		}
 	} else {
-		ret.Teryt = normTeryt(cell(r.rawRow, 2))
+		ret.Teryt = normTeryt(cell(r.TableRow, 2))
 		if exp.Teryt != "" && ret.Teryt != exp.Teryt {
-			c.errorf("zwrot.teryt", r.line, "kod TERYT %s nie jest kodem tej gminy; oczekiwano %s (czy to zwrot dla innej gminy?)", quote(cell(r.rawRow, 2)), exp.Teryt)
+			c.errorf("zwrot.teryt", r.Line, "kod TERYT %s nie jest kodem tej gminy; oczekiwano %s (czy to zwrot dla innej gminy?)", quote(cell(r.TableRow, 2)), exp.Teryt)
 		}
 	}
 	if r, ok := meta[MetaYear]; !ok {
@@ -428,13 +418,13 @@ func checkRows(rows []rawRow, ret *Return, cat *Catalog, exp Expect, c *collecto
 			c.errorf("zwrot.rok", 0, "brak wiersza meta.rok; oczekiwano roku sprawozdawczego %d", exp.Year)
 		}
 	} else {
-		y, ok := parseYear(cell(r.rawRow, 2))
+		y, ok := parseYear(cell(r.TableRow, 2))
 		ret.Year = y
 		switch {
 		case !ok:
-			c.errorf("zwrot.rok", r.line, "rok %s nieczytelny; oczekiwano roku sprawozdawczego (cztery cyfry, np. %d)", quote(cell(r.rawRow, 2)), max(exp.Year, 2025))
+			c.errorf("zwrot.rok", r.Line, "rok %s nieczytelny; oczekiwano roku sprawozdawczego (cztery cyfry, np. %d)", quote(cell(r.TableRow, 2)), max(exp.Year, 2025))
 		case exp.Year != 0 && y != exp.Year:
-			c.errorf("zwrot.rok", r.line, "zwrot jest za rok %d; oczekiwano roku %d", y, exp.Year)
+			c.errorf("zwrot.rok", r.Line, "zwrot jest za rok %d; oczekiwano roku %d", y, exp.Year)
 		}
 	}
 
@@ -442,23 +432,23 @@ func checkRows(rows []rawRow, ret *Return, cat *Catalog, exp Expect, c *collecto
 	for _, r := range data {
 		cd, ok := cat.Code(r.code)
 		if !ok {
-			c.errorf("zwrot.kod_nieznany", r.line, "nieznany kod %s%s", quote(r.code), suggestion(cat.Nearest(r.code, ret.Kind)))
+			c.errorf("zwrot.kod_nieznany", r.Line, "nieznany kod %s%s", quote(r.code), suggestion(cat.Nearest(r.code, ret.Kind)))
 			continue
 		}
 		if kindOK && cd.Kind != ret.Kind {
-			c.errorf("zwrot.kod_obcy", r.line, "kod %s należy do formularza rodzaju %s, a ten zwrot jest rodzaju %s; oczekiwano kodów %s.*", r.code, cd.Kind, ret.Kind, ret.Kind)
+			c.errorf("zwrot.kod_obcy", r.Line, "kod %s należy do formularza rodzaju %s, a ten zwrot jest rodzaju %s; oczekiwano kodów %s.*", r.code, cd.Kind, ret.Kind, ret.Kind)
 			continue
 		}
-		row := Row{Line: r.line, Code: r.code, Remark: cell(r.rawRow, 3)}
-		raw := cell(r.rawRow, 2)
+		row := Row{Line: r.Line, Code: r.code, Remark: cell(r.TableRow, 3)}
+		raw := cell(r.TableRow, 2)
 		switch {
-		case notReported(raw):
+		case NotReported(raw):
 		case cd.Type == Text:
 			row.Text = raw
 		default:
-			v, ve := parseValue(raw, numericCell(r.rawRow, 2), cd.Type)
+			v, ve := parseValue(raw, r.IsNumeric(2), cd.Type)
 			if ve != nil {
-				c.errorf(ve.check, r.line, "%s: %s", r.code, ve.msg)
+				c.errorf(ve.Check, r.Line, "%s: %s", r.code, ve.Msg)
 				continue
 			}
 			row.Value = model.Int(v)

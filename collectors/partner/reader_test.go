@@ -168,31 +168,34 @@ func TestParseValue(t *testing.T) {
 		{"1,2,3", false, Count, 0, "zwrot.typ"},
 		{"1.23.4", false, Count, 0, "zwrot.typ"},
 		{",5", false, Amount, 0, "zwrot.typ"},
+		{"5,", false, Amount, 0, "zwrot.typ"}, // a separator with no digits after it
+		{"12.", false, Count, 0, "zwrot.typ"},
+		{"1.234,", false, Amount, 0, "zwrot.typ"},
 	}
 	for _, c := range cases {
 		got, ve := parseValue(c.raw, c.numeric, c.typ)
 		switch {
 		case c.check == "" && ve != nil:
-			t.Errorf("parseValue(%q,%v,%s): unexpected error %s", c.raw, c.numeric, c.typ, ve.msg)
+			t.Errorf("parseValue(%q,%v,%s): unexpected error %s", c.raw, c.numeric, c.typ, ve.Msg)
 		case c.check == "" && got != c.want:
 			t.Errorf("parseValue(%q,%v,%s) = %d, want %d", c.raw, c.numeric, c.typ, got, c.want)
 		case c.check != "" && ve == nil:
 			t.Errorf("parseValue(%q,%v,%s) = %d, want error %s", c.raw, c.numeric, c.typ, got, c.check)
-		case c.check != "" && ve.check != c.check:
-			t.Errorf("parseValue(%q,%v,%s): check %s (%s), want %s", c.raw, c.numeric, c.typ, ve.check, ve.msg, c.check)
+		case c.check != "" && ve.Check != c.check:
+			t.Errorf("parseValue(%q,%v,%s): check %s (%s), want %s", c.raw, c.numeric, c.typ, ve.Check, ve.Msg, c.check)
 		}
 	}
 }
 
 func TestNotReported(t *testing.T) {
 	for _, s := range []string{"", "  ", "brak danych", "Brak Danych", "BRAK  DANYCH.", "b.d.", "B.D.", "b.d", "bd", "BD", "b/d"} {
-		if !notReported(s) {
-			t.Errorf("notReported(%q) = false", s)
+		if !NotReported(s) {
+			t.Errorf("NotReported(%q) = false", s)
 		}
 	}
 	for _, s := range []string{"0", "brak", "-", "nd"} {
-		if notReported(s) {
-			t.Errorf("notReported(%q) = true", s)
+		if NotReported(s) {
+			t.Errorf("NotReported(%q) = true", s)
 		}
 	}
 }

@@ -9,30 +9,30 @@ import (
 	"github.com/gpwr/gpwr/model"
 )
 
-// samplePartners is the [[partner]] list of the sample gmina „Przykładowo”
+// sampleConfig is the configuration of the sample gmina „Przykładowo”
+// (samples/gmina.toml), which asks every sample partner for returns
 // (samples/zwroty/README.md).
-var samplePartners = []config.Partner{
-	{Rodzaj: "ppp", Nazwa: "Poradnia Psychologiczno-Pedagogiczna w Przykładowie Wielkim"},
-	{Rodzaj: "policja", Nazwa: "Komenda Powiatowa Policji w Przykładowie Wielkim"},
-	{Rodzaj: "kuratorzy", Nazwa: "Zespół Kuratorskiej Służby Sądowej przy Sądzie Rejonowym w Przykładowie Wielkim"},
-	{Rodzaj: "pcpr", Nazwa: "Powiatowe Centrum Pomocy Rodzinie w Przykładowie Wielkim"},
-	{Rodzaj: "szkoly", Nazwa: "Szkoła Podstawowa nr 1 w Przykładowie", Plik: "zwrot_szkoly_sp1"},
-	{Rodzaj: "szkoly", Nazwa: "Szkoła Podstawowa w Dąbrówce Przykładowej", Plik: "zwrot_szkoly_sp_dabrowka"},
-	{Rodzaj: "gkrpa", Nazwa: "Gminna Komisja Rozwiązywania Problemów Alkoholowych w Przykładowie"},
-	{Rodzaj: "kultura", Nazwa: "Gminny Ośrodek Kultury w Przykładowie"},
-	{Rodzaj: "sport", Nazwa: "Gminny Ośrodek Sportu i Rekreacji w Przykładowie"},
-	{Rodzaj: "parafie", Nazwa: "Parafia pw. Świętej Rodziny w Przykładowie"},
-	{Rodzaj: "pik", Nazwa: "Punkt Interwencji Kryzysowej w Przykładowie"},
+func sampleConfig(t *testing.T) *config.Config {
+	t.Helper()
+	cfg, err := config.Load(filepath.Join("..", "..", "samples", "gmina.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cfg.Partnerzy) != 11 {
+		t.Fatalf("samples/gmina.toml lists %d partners, want the 11 sample partners", len(cfg.Partnerzy))
+	}
+	return cfg
 }
 
 // TestSamples reads the shipped sample returns of every year: no errors,
 // every dialect present, the parish missing in 2023 only, and a few values.
 func TestSamples(t *testing.T) {
 	cat := mustCatalog(t)
+	partners := sampleConfig(t).Partnerzy
 	formats := map[string]bool{}
 	for _, year := range []int{2022, 2023, 2024, 2025} {
 		dir := filepath.Join("..", "..", "samples", "zwroty", strconv.Itoa(year))
-		res := ReadDir(dir, cat, Expect{Teryt: "9999011", Year: year, Partners: samplePartners})
+		res := ReadDir(dir, cat, Expect{Teryt: "9999011", Year: year, Partners: partners})
 		for _, f := range res.Findings {
 			t.Errorf("%d: %s", year, f)
 		}
@@ -80,10 +80,7 @@ func TestSamples(t *testing.T) {
 // (samples/gmina.toml), as `gpwr demo` does: no errors, and only the kinds
 // that configuration leaves out may be flagged as unknown partners.
 func TestSamplesWithDemoConfig(t *testing.T) {
-	cfg, err := config.Load(filepath.Join("..", "..", "samples", "gmina.toml"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	cfg := sampleConfig(t)
 	cat := mustCatalog(t)
 	configured := map[string]bool{}
 	for _, p := range cfg.Partnerzy {

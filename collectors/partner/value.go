@@ -11,9 +11,9 @@ import (
 // reports, far below int64 overflow when a few institutions are summed.
 const maxValue = 1_000_000_000_000_000 // 10^15
 
-// notReported tells whether a cell means "brak danych": empty, „brak danych”,
+// NotReported tells whether a cell means "brak danych": empty, „brak danych”,
 // „b.d.”, „bd” (any case, trailing dots and extra spaces ignored), „b/d”.
-func notReported(s string) bool {
+func NotReported(s string) bool {
 	s = strings.ToLower(strings.Join(strings.Fields(s), " "))
 	s = strings.TrimRight(s, ".")
 	switch s {
@@ -23,24 +23,43 @@ func notReported(s string) bool {
 	return false
 }
 
-// valueError is why a cell is not a value of its code's type: check is the
-// stable Finding.Check code, msg a Polish phrase saying what was expected.
-type valueError struct {
-	check string
-	msg   string
+// ValueError is why a cell is not a value of its code's type: Check is the
+// stable Finding.Check code, Msg a Polish phrase saying what was expected.
+type ValueError struct {
+	Check string
+	Msg   string
+}
+
+func (e *ValueError) Error() string { return e.Msg }
+
+// ParseValue reads the cell of a Count or Amount code as partner returns are
+// read: nil when it is not reported (NotReported), else a whole number ≥ 0 or
+// an amount in złoty as grosze, typed the Polish way ("1 234,56 zł",
+// "1.234.567") or, when numeric (an XLSX number cell, TableRow.IsNumeric),
+// its raw text with float noise tolerated. A refused cell gives a
+// *ValueError. Text codes have no value: do not pass Text.
+func ParseValue(raw string, numeric bool, t Type) (*int64, error) {
+	if NotReported(raw) {
+		return nil, nil
+	}
+	v, ve := parseValue(raw, numeric, t)
+	if ve != nil {
+		return nil, ve
+	}
+	return &v, nil
 }
 
 // parseValue reads a count or an amount (grosze). numeric marks an XLSX number
 // cell, whose raw text ("1234.5", "1.2E3") is exact and may carry float noise.
 // Text-typed codes never reach here.
-func parseValue(raw string, numeric bool, t Type) (int64, *valueError) {
+func parseValue(raw string, numeric bool, t Type) (int64, *ValueError) {
 	var r *big.Rat
 	if numeric {
 		s := strings.TrimSpace(raw)
 		if i := strings.IndexAny(s, "eE"); i >= 0 {
 			// big.Rat would build 10^exp exactly: bound the exponent first.
 			if e, err := strconv.Atoi(strings.TrimPrefix(s[i+1:], "+")); err != nil || e > 30 || e < -30 {
-				return 0, &valueError{"zwrot.typ", fmt.Sprintf("wartość %s jest poza zakresem", quote(raw))}
+				return 0, &ValueError{"zwrot.typ", fmt.Sprintf("wartość %s jest poza zakresem", quote(raw))}
 			}
 		}
 		var ok bool
@@ -49,7 +68,7 @@ func parseValue(raw string, numeric bool, t Type) (int64, *valueError) {
 			return 0, typeErr(raw, t)
 		}
 	} else {
-		var ve *valueError
+		var ve *ValueError
 		r, ve = parseText(raw, t)
 		if ve != nil {
 			return 0, ve
@@ -57,9 +76,9 @@ func parseValue(raw string, numeric bool, t Type) (int64, *valueError) {
 	}
 	if r.Sign() < 0 {
 		if t == Amount {
-			return 0, &valueError{"zwrot.ujemna", fmt.Sprintf("kwota nie może być ujemna, podano %s", quote(raw))}
+			return 0, &ValueError{"zwrot.ujemna", fmt.Sprintf("kwota nie może być ujemna, podano %s", quote(raw))}
 		}
-		return 0, &valueError{"zwrot.ujemna", fmt.Sprintf("liczba nie może być ujemna, podano %s; oczekiwano liczby całkowitej ≥ 0", quote(raw))}
+		return 0, &ValueError{"zwrot.ujemna", fmt.Sprintf("liczba nie może być ujemna, podano %s; oczekiwano liczby całkowitej ≥ 0", quote(raw))}
 	}
 	scale := int64(1)
 	if t == Amount {
@@ -74,29 +93,29 @@ func parseValue(raw string, numeric bool, t Type) (int64, *valueError) {
 		diff, _ := new(big.Rat).Sub(v, n).Float64()
 		if !numeric || diff > 1e-6 || diff < -1e-6 {
 			if t == Amount {
-				return 0, &valueError{"zwrot.typ", fmt.Sprintf("kwota może mieć najwyżej 2 miejsca po przecinku (grosze), podano %s", quote(raw))}
+				return 0, &ValueError{"zwrot.typ", fmt.Sprintf("kwota może mieć najwyżej 2 miejsca po przecinku (grosze), podano %s", quote(raw))}
 			}
-			return 0, &valueError{"zwrot.ulamek", fmt.Sprintf("liczba musi być całkowita, podano %s; oczekiwano liczby całkowitej ≥ 0", quote(raw))}
+			return 0, &ValueError{"zwrot.ulamek", fmt.Sprintf("liczba musi być całkowita, podano %s; oczekiwano liczby całkowitej ≥ 0", quote(raw))}
 		}
 		v = n
 	}
 	if v.Cmp(new(big.Rat).SetInt64(maxValue)) > 0 {
-		return 0, &valueError{"zwrot.typ", fmt.Sprintf("wartość %s jest nieprawdopodobnie duża", quote(raw))}
+		return 0, &ValueError{"zwrot.typ", fmt.Sprintf("wartość %s jest nieprawdopodobnie duża", quote(raw))}
 	}
 	return v.Num().Int64(), nil
 }
 
-func typeErr(raw string, t Type) *valueError {
+func typeErr(raw string, t Type) *ValueError {
 	if t == Amount {
-		return &valueError{"zwrot.typ", fmt.Sprintf("oczekiwano kwoty w złotych (np. 1 234,56), „brak danych” albo pustej komórki, podano %s", quote(raw))}
+		return &ValueError{"zwrot.typ", fmt.Sprintf("oczekiwano kwoty w złotych (np. 1 234,56), „brak danych” albo pustej komórki, podano %s", quote(raw))}
 	}
-	return &valueError{"zwrot.typ", fmt.Sprintf("oczekiwano liczby całkowitej ≥ 0, „brak danych” albo pustej komórki, podano %s", quote(raw))}
+	return &ValueError{"zwrot.typ", fmt.Sprintf("oczekiwano liczby całkowitej ≥ 0, „brak danych” albo pustej komórki, podano %s", quote(raw))}
 }
 
 // parseText reads a number as a person types it in Poland: thousands
 // separated by spaces, NBSP or U+202F, decimal comma (or point), an optional
 // „zł” on amounts, a minus sign (kept, so the caller can say "negative").
-func parseText(raw string, t Type) (*big.Rat, *valueError) {
+func parseText(raw string, t Type) (*big.Rat, *ValueError) {
 	s := strings.TrimSpace(raw)
 	if t == Amount {
 		low := strings.ToLower(s)
@@ -129,13 +148,13 @@ func parseText(raw string, t Type) (*big.Rat, *valueError) {
 			return nil, typeErr(raw, t)
 		}
 	}
-	intPart, frac := s, ""
+	intPart, frac, decimal := s, "", false
 	dots, commas := strings.Count(s, "."), strings.Count(s, ",")
 	switch {
 	case dots > 0 && commas > 0:
 		// "1.234,56" or "1,234.56": the last separator is the decimal one.
 		dec := strings.LastIndexAny(s, ".,")
-		intPart, frac = s[:dec], s[dec+1:]
+		intPart, frac, decimal = s[:dec], s[dec+1:], true
 		group := "."
 		if s[dec] == '.' {
 			group = ","
@@ -146,12 +165,12 @@ func parseText(raw string, t Type) (*big.Rat, *valueError) {
 		intPart = strings.ReplaceAll(intPart, group, "")
 	case commas == 1:
 		i := strings.IndexByte(s, ',')
-		intPart, frac = s[:i], s[i+1:]
+		intPart, frac, decimal = s[:i], s[i+1:], true
 	case dots == 1:
 		i := strings.IndexByte(s, '.')
-		intPart, frac = s[:i], s[i+1:]
+		intPart, frac, decimal = s[:i], s[i+1:], true
 		if len(frac) == 3 && len(intPart) >= 1 && len(intPart) <= 3 {
-			return nil, &valueError{"zwrot.typ", fmt.Sprintf("zapis %s jest niejednoznaczny (kropka jako separator tysięcy czy dziesiętny?); oczekiwano np. 1234, 1 234 albo 1,234 dla części ułamkowej", quote(raw))}
+			return nil, &ValueError{"zwrot.typ", fmt.Sprintf("zapis %s jest niejednoznaczny (kropka jako separator tysięcy czy dziesiętny?); oczekiwano np. 1234, 1 234 albo 1,234 dla części ułamkowej", quote(raw))}
 		}
 	case dots > 1 || commas > 1:
 		group := "."
@@ -163,11 +182,11 @@ func parseText(raw string, t Type) (*big.Rat, *valueError) {
 		}
 		intPart = strings.ReplaceAll(s, group, "")
 	}
-	if intPart == "" || strings.ContainsAny(intPart, ".,") || strings.ContainsAny(frac, ".,") {
+	if intPart == "" || (decimal && frac == "") || strings.ContainsAny(intPart, ".,") || strings.ContainsAny(frac, ".,") {
 		return nil, typeErr(raw, t)
 	}
 	if len(intPart) > 18 {
-		return nil, &valueError{"zwrot.typ", fmt.Sprintf("wartość %s jest nieprawdopodobnie duża", quote(raw))}
+		return nil, &ValueError{"zwrot.typ", fmt.Sprintf("wartość %s jest nieprawdopodobnie duża", quote(raw))}
 	}
 	num := intPart
 	if frac != "" {

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gpwr/gpwr/collectors/ops"
 	"github.com/gpwr/gpwr/model"
 )
 
@@ -19,7 +20,7 @@ func set(year int, kv ...any) *model.Set {
 	s := &model.Set{Period: model.YearPeriod(year)}
 	for i := 0; i < len(kv); i += 2 {
 		code := kv[i].(string)
-		info, _ := Builtin(code)
+		info, _ := ops.Describe(code)
 		ind := model.Indicator{Code: code, Label: info.Label, Unit: info.Unit, Source: model.SourceOPS,
 			From: s.Period.From, To: s.Period.To}
 		if v := int64(kv[i+1].(int)); v >= 0 {
@@ -101,8 +102,8 @@ func TestStoreRevisions(t *testing.T) {
 		lines = append(lines, c.String())
 	}
 	want := []string{
-		"asysta.rodziny (Rodziny objęte wsparciem asystenta rodziny): 15 → 17",
-		"placowki.dzieci (Dzieci uczęszczające do placówek wsparcia dziennego): brak danych → 40",
+		"asysta.rodziny (Rodziny objęte wsparciem asystenta rodziny w okresie): 15 → 17",
+		"placowki.dzieci (Dzieci uczęszczające do placówek wsparcia dziennego w okresie): brak danych → 40",
 		"szkolenia.liczba (Szkolenia asystentów rodziny): nowy wskaźnik, 4",
 	}
 	if strings.Join(lines, "\n") != strings.Join(want, "\n") {

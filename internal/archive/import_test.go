@@ -175,11 +175,11 @@ func TestImportBadRows(t *testing.T) {
 	want := []string{
 		"bledy.csv:3: plik dotyczy roku \"2020\", a importowany jest rok 2021",
 		"bledy.csv:5: nieznany kod \"asysta.rodzny\"; czy chodziło o \"asysta.rodziny\"?",
-		"bledy.csv:6: kod asysta.dzieci: nieprawidłowa wartość \"dwadzieścia\"; oczekiwano liczby całkowitej ≥ 0 albo „brak danych”",
-		"bledy.csv:7: kod asystenci.liczba: wartość \"1,5\" nie jest liczbą całkowitą; oczekiwano liczby całkowitej ≥ 0",
-		"bledy.csv:8: kod placowki.dzieci: wartość \"-3\" jest ujemna; oczekiwano liczby ≥ 0",
+		"bledy.csv:6: kod asysta.dzieci: oczekiwano liczby całkowitej ≥ 0, „brak danych” albo pustej komórki, podano „dwadzieścia”",
+		"bledy.csv:7: kod asystenci.liczba: liczba musi być całkowita, podano „1,5”; oczekiwano liczby całkowitej ≥ 0",
+		"bledy.csv:8: kod placowki.dzieci: liczba nie może być ujemna, podano „-3”; oczekiwano liczby całkowitej ≥ 0",
 		"bledy.csv:10: kod asysta.rodziny powtórzony (pierwszy raz w wierszu 9); każdy wskaźnik może wystąpić tylko raz",
-		"bledy.csv:11: kod piecza.koszt: nieprawidłowa kwota \"1.234,567\"; oczekiwano kwoty w złotych, np. 86 072,89",
+		"bledy.csv:11: kod piecza.koszt: kwota może mieć najwyżej 2 miejsca po przecinku (grosze), podano „1.234,567”",
 		"bledy.csv:12: brak kodu wskaźnika w kolumnie „kod”",
 		"bledy.csv:13: nieznany kod \"zupelnie.cos_innego\"; dozwolone są kody wskaźników z umowy danych, programu gminy i katalogu partnerów",
 	}
@@ -217,7 +217,7 @@ func TestImportFileErrors(t *testing.T) {
 		{write("pusty.csv", "\n\n"), 2021, "pusty.csv: plik jest pusty"},
 		{write("naglowek.csv", "code;value\nasysta.rodziny;3\n"), 2021, "naglowek.csv:1: oczekiwano nagłówka kod;wartosc;uwagi"},
 		{write("dane.ods", "x"), 2021, "dane.ods: nieobsługiwany rodzaj pliku"},
-		{write("zly.xlsx", "to nie zip"), 2021, "zly.xlsx: to nie jest poprawny plik XLSX"},
+		{write("zly.xlsx", "to nie zip"), 2021, "zly.xlsx: nie można otworzyć pliku XLSX"},
 		{write("rok.csv", "kod;wartosc\n"), 21, "nieprawidłowy rok 21"},
 		{write("pesel.csv", "kod;wartosc;uwagi\nasysta.rodziny;3;\nasysta.dzieci;5;dziecko 44051401458\n"), 2021, "pesel.csv:3: plik zawiera numer PESEL"},
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/gpwr/gpwr/internal/output"
 	"github.com/gpwr/gpwr/model"
 	"github.com/gpwr/gpwr/render/compare"
+	"github.com/gpwr/gpwr/render/plfmt"
 )
 
 // openArchive opens the gmina's archive ([zrodla] archiwum, beside the config
@@ -23,7 +24,13 @@ func archiveStore(env *Env, s Sources, set *model.Set) error {
 	if err != nil {
 		return err
 	}
-	res, err := a.Store(set, archive.Computed, ToolVersion(), env.Now())
+	return store(env, a, set, archive.Computed)
+}
+
+// store archives a set and prints what the archive did, with the changes of a
+// new revision.
+func store(env *Env, a *archive.Archive, set *model.Set, origin archive.Origin) error {
+	res, err := a.Store(set, origin, ToolVersion(), env.Now())
 	if err != nil {
 		return err
 	}
@@ -119,7 +126,7 @@ func Compare(env *Env, o CompareOptions) error {
 	}
 	if n := len(c.Findings); n > 0 {
 		env.say("Porównanie: %d %s o więcej niż ±%v %% rok do roku — lista w %s.", n,
-			plural(n, "wskaźnik zmienił się", "wskaźniki zmieniły się", "wskaźników zmieniło się"), c.Threshold, compare.FileXLSX)
+			plfmt.Plural(int64(n), "wskaźnik zmienił się", "wskaźniki zmieniły się", "wskaźników zmieniło się"), c.Threshold, compare.FileXLSX)
 	}
 	printResult(env, nil, files)
 	return nil
@@ -148,7 +155,7 @@ func ArchiveImport(env *Env, s Sources, year int, path string) error {
 		}
 	}
 	if errs > 0 {
-		return &InputError{Msg: fmt.Sprintf("nie zaimportowano pliku %s: %d %s do poprawienia", path, errs, plural(errs, "błąd", "błędy", "błędów")), Findings: findings}
+		return &InputError{Msg: fmt.Sprintf("nie zaimportowano pliku %s: %d %s do poprawienia", path, errs, plfmt.Plural(int64(errs), "błąd", "błędy", "błędów")), Findings: findings}
 	}
 	for _, f := range findings {
 		env.say("Uwaga: %s", f)
@@ -157,13 +164,5 @@ func ArchiveImport(env *Env, s Sources, year int, path string) error {
 	if err != nil {
 		return err
 	}
-	res, err := a.Store(set, archive.Typed, ToolVersion(), env.Now())
-	if err != nil {
-		return err
-	}
-	env.say("%s", res.Message())
-	for _, c := range res.Changes {
-		env.say("  %s", c)
-	}
-	return nil
+	return store(env, a, set, archive.Typed)
 }

@@ -5,6 +5,7 @@ import (
 
 	"github.com/gpwr/gpwr/collectors/ops"
 	"github.com/gpwr/gpwr/model"
+	"github.com/gpwr/gpwr/render/plfmt"
 )
 
 // CheckOptions are the inputs of `gpwr check`.
@@ -59,18 +60,8 @@ func Check(env *Env, o CheckOptions) error {
 		fmt.Fprintf(env.Stdout, "uwaga: brak zwrotu od partnera: %s (%s)\n", p.Nazwa, p.Rodzaj)
 	}
 	if errs > 0 {
-		return &InputError{Msg: fmt.Sprintf("kontrola danych za %d: %d %s do poprawienia", o.Year, errs, plural(errs, "błąd", "błędy", "błędów"))}
+		return &InputError{Msg: fmt.Sprintf("kontrola danych za %d: %d %s do poprawienia", o.Year, errs, plfmt.Plural(int64(errs), "błąd", "błędy", "błędów"))}
 	}
-	env.say("Kontrola danych za %d: bez błędów (%d %s).", o.Year, len(findings), plural(len(findings), "uwaga", "uwagi", "uwag"))
+	env.say("Kontrola danych za %d: bez błędów (%d %s).", o.Year, len(findings), plfmt.Plural(int64(len(findings)), "uwaga", "uwagi", "uwag"))
 	return nil
-}
-
-func plural(n int, one, few, many string) string {
-	switch {
-	case n == 1:
-		return one
-	case n%10 >= 2 && n%10 <= 4 && (n%100 < 12 || n%100 > 14):
-		return few
-	}
-	return many
 }

@@ -22,6 +22,9 @@ func DBInit(env *Env, name, schema string, printSQL bool) error {
 		if schema == "" {
 			schema = "gpwr"
 		}
+		if err := ops.CheckSchema(schema); err != nil {
+			return &UsageError{Msg: err.Error()}
+		}
 		for _, s := range ops.DDL(t.Engine, schema) {
 			fmt.Fprintln(env.Stdout, s+";")
 		}

@@ -4,12 +4,14 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/gpwr/gpwr/collectors/ops"
 	"github.com/gpwr/gpwr/internal/config"
 	"github.com/gpwr/gpwr/samples"
 )
@@ -129,5 +131,70 @@ func TestReportRefusesBadPartnerFile(t *testing.T) {
 	}
 	if ents, _ := os.ReadDir(out); len(ents) != 1 {
 		t.Errorf("a failed run left files: %v", ents)
+	}
+}
+
+// TestReportSameOnPostgres runs the annual report of the samples on SQLite and
+// on PostgreSQL (a fresh schema, reached as a gmina would: [zrodla] baza and
+// schemat) and compares every indicator of the two wskazniki.json files.
+func TestReportSameOnPostgres(t *testing.T) {
+	work := t.TempDir()
+	if err := samples.Extract(work); err != nil {
+		t.Fatal(err)
+	}
+	env, _, errb := testEnv()
+	lite := "sqlite:" + filepath.Join(work, "ops.db")
+	pg := os.Getenv("GPWR_TEST_PG")
+	if pg == "" {
+		pg = "host=127.0.0.1 port=5432 user=postgres dbname=test sslmode=disable"
+	}
+	schema := "gpwr_run_" + strings.ReplaceAll(filepath.Base(work), "-", "_")
+	defer func() {
+		if db, err := ops.Open(context.Background(), pg, schema); err == nil {
+			db.Exec("DROP SCHEMA " + schema + " CASCADE")
+			db.Close()
+		}
+	}()
+	values := map[string]map[string]any{}
+	for _, db := range []struct{ name, dsn, schema string }{{"sqlite", lite, ""}, {"postgres", pg, schema}} {
+		if err := DBLoad(env, db.dsn, db.schema, filepath.Join(work, "ops"), false); err != nil {
+			t.Fatalf("%s: %v", db.name, err)
+		}
+		cfg, err := config.Load(filepath.Join(work, "gmina.toml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg.Zrodla.Baza = db.dsn
+		if db.schema != "" {
+			cfg.Zrodla.Schemat = db.schema
+		}
+		cfg.Zrodla.Archiwum = filepath.Join(work, "archiwum-"+db.name)
+		out := filepath.Join(work, "out-"+db.name)
+		if err := Report(env, ReportOptions{Sources: Sources{Cfg: cfg}, Year: 2025, Out: out}); err != nil {
+			t.Fatalf("%s: %v\n%s", db.name, err, errb)
+		}
+		var j struct {
+			Indicators []struct {
+				Code  string `json:"kod"`
+				Value any    `json:"wartosc"`
+				Text  string `json:"tekst"`
+			} `json:"wskazniki"`
+		}
+		b, _ := os.ReadFile(filepath.Join(out, "wskazniki.json"))
+		if err := json.Unmarshal(b, &j); err != nil {
+			t.Fatal(err)
+		}
+		values[db.name] = map[string]any{}
+		for _, i := range j.Indicators {
+			values[db.name][i.Code] = fmt.Sprint(i.Value, i.Text)
+		}
+	}
+	if len(values["sqlite"]) < 100 || len(values["sqlite"]) != len(values["postgres"]) {
+		t.Fatalf("%d indicators on SQLite, %d on PostgreSQL", len(values["sqlite"]), len(values["postgres"]))
+	}
+	for code, v := range values["sqlite"] {
+		if values["postgres"][code] != v {
+			t.Errorf("%s: SQLite %v, PostgreSQL %v", code, v, values["postgres"][code])
+		}
 	}
 }

@@ -91,6 +91,15 @@ type Column struct {
 	SumOf []int
 }
 
+// Title is the header printed over the column: a money column says "(zł)"
+// unless its header already does.
+func (c Column) Title() string {
+	if c.Unit == Money && !strings.Contains(c.Header, "zł") {
+		return c.Header + " (zł)"
+	}
+	return c.Header
+}
+
 // Row is one line of a section.
 type Row struct {
 	Lp     string

@@ -1,8 +1,6 @@
 package cas
 
 import (
-	"bytes"
-	"flag"
 	"fmt"
 	"os"
 	"os/exec"
@@ -13,9 +11,8 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/gpwr/gpwr/model"
+	"github.com/gpwr/gpwr/render/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 // sampleRun is the 2025 H1 sample with last year's half and a fixed "today".
 func sampleRun(t *testing.T) (*Filled, []model.Finding) {
@@ -50,36 +47,6 @@ func writeSample(t *testing.T) (xlsxPath, pdfPath string) {
 	return paths[0], paths[1]
 }
 
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		gl, wl := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
-		for i := 0; i < max(len(gl), len(wl)); i++ {
-			var g, w string
-			if i < len(gl) {
-				g = gl[i]
-			}
-			if i < len(wl) {
-				w = wl[i]
-			}
-			if g != w {
-				t.Fatalf("%s differs at line %d:\n got  %q\n want %q\n(run go test -update and review the diff)", path, i+1, g, w)
-			}
-		}
-	}
-}
-
 // dumpSheet lists every non-empty cell as "A1<TAB>value".
 func dumpSheet(t *testing.T, x *excelize.File, sheet string) string {
 	t.Helper()
@@ -110,7 +77,7 @@ func TestXLSXGolden(t *testing.T) {
 	if got := x.GetSheetList(); strings.Join(got, ",") != SheetForm+","+SheetChecks {
 		t.Fatalf("sheets %v", got)
 	}
-	golden(t, "cas_2025_H1.xlsx.golden", []byte(dumpSheet(t, x, SheetForm)+dumpSheet(t, x, SheetChecks)))
+	golden.Check(t, "cas_2025_H1.xlsx.golden", []byte(dumpSheet(t, x, SheetForm)+dumpSheet(t, x, SheetChecks)))
 
 	// Find cells by what they hold, so that the style checks follow the layout.
 	find := func(lp, label string) int {

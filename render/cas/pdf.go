@@ -2,56 +2,22 @@ package cas
 
 import (
 	"fmt"
-	"os"
 	"strings"
-	"sync"
-	"time"
 
-	"codeberg.org/go-fonts/liberation/liberationsansbold"
-	"codeberg.org/go-fonts/liberation/liberationsansbolditalic"
-	"codeberg.org/go-fonts/liberation/liberationsansitalic"
-	"codeberg.org/go-fonts/liberation/liberationsansregular"
-	"github.com/johnfercher/maroto/v2"
 	"github.com/johnfercher/maroto/v2/pkg/components/col"
 	"github.com/johnfercher/maroto/v2/pkg/components/page"
 	"github.com/johnfercher/maroto/v2/pkg/components/row"
 	"github.com/johnfercher/maroto/v2/pkg/components/text"
-	"github.com/johnfercher/maroto/v2/pkg/config"
 	"github.com/johnfercher/maroto/v2/pkg/consts/align"
 	"github.com/johnfercher/maroto/v2/pkg/consts/border"
 	"github.com/johnfercher/maroto/v2/pkg/consts/fontstyle"
-	"github.com/johnfercher/maroto/v2/pkg/consts/pagesize"
 	"github.com/johnfercher/maroto/v2/pkg/core"
-	"github.com/johnfercher/maroto/v2/pkg/core/entity"
 	"github.com/johnfercher/maroto/v2/pkg/props"
-	"github.com/johnfercher/maroto/v2/pkg/repository"
 
 	gcfg "github.com/gpwr/gpwr/internal/config"
 	"github.com/gpwr/gpwr/model"
+	"github.com/gpwr/gpwr/render/pdfkit"
 )
-
-// Font setup. TODO(lead): move to render/pdfkit once it exists; it did not
-// when this was written. Every text uses this family (through the default
-// font): a built-in family would silently print Polish letters as ".".
-const fontFamily = "liberation-sans"
-
-var (
-	fontsOnce sync.Once
-	fonts     []*entity.CustomFont
-	fontsErr  error
-)
-
-func liberationFonts() ([]*entity.CustomFont, error) {
-	fontsOnce.Do(func() {
-		fonts, fontsErr = repository.New().
-			AddUTF8FontFromBytes(fontFamily, fontstyle.Normal, liberationsansregular.TTF).
-			AddUTF8FontFromBytes(fontFamily, fontstyle.Bold, liberationsansbold.TTF).
-			AddUTF8FontFromBytes(fontFamily, fontstyle.Italic, liberationsansitalic.TTF).
-			AddUTF8FontFromBytes(fontFamily, fontstyle.BoldItalic, liberationsansbolditalic.TTF).
-			Load()
-	})
-	return fonts, fontsErr
-}
 
 // PDF layout: a 60-unit grid on A4 portrait (180 mm wide: 3 mm a unit).
 const (
@@ -77,7 +43,7 @@ func cellStyle(bg *props.Color) *props.Cell {
 }
 
 func txt(size float64, style fontstyle.Type, al align.Type) props.Text {
-	return props.Text{Size: size, Style: style, Align: al, Top: 1, Bottom: 1, Left: 1, Right: 1, VerticalPadding: vpad, Family: fontFamily}
+	return props.Text{Size: size, Style: style, Align: al, Top: 1, Bottom: 1, Left: 1, Right: 1, VerticalPadding: vpad, Family: pdfkit.Family}
 }
 
 // WritePDF writes the print-out: header with gmina and period, the form's
@@ -87,10 +53,7 @@ func WritePDF(path string, f *Filled, findings []model.Finding, cfg *gcfg.Config
 	if err != nil {
 		return err
 	}
-	if err := os.WriteFile(path, b, 0o644); err != nil {
-		return fmt.Errorf("nie można zapisać pliku %s: %w", path, err)
-	}
-	return nil
+	return pdfkit.WriteFile(path, b)
 }
 
 // RenderPDF builds the print-out in memory.
@@ -98,53 +61,46 @@ func RenderPDF(f *Filled, findings []model.Finding, cfg *gcfg.Config) ([]byte, e
 	if cfg == nil {
 		cfg = &gcfg.Config{}
 	}
-	fs, err := liberationFonts()
+	// Every text is in pdfkit.Family (through the default font): a built-in
+	// family would silently print Polish letters as ".".
+	m, err := pdfkit.New(pdfkit.Options{
+		Title:    fmt.Sprintf("Sprawozdanie CAS %s – %s", f.Period.Key(), gminaText(cfg)),
+		Subject:  f.Form.Title + " " + periodText(f.Period),
+		Author:   orEmpty(cfg.OPS.Nazwa, "gpwr"),
+		Keywords: "CAS, wspieranie rodziny, piecza zastępcza, " + f.Period.Key(),
+		Grid:     gridSize,
+		Margins:  pdfkit.Margins{Left: 15, Right: 15, Top: 12, Bottom: 12},
+		FontSize: 9,
+	})
 	if err != nil {
-		return nil, fmt.Errorf("nie można wczytać czcionki Liberation Sans: %w", err)
+		return nil, err
 	}
-	title := fmt.Sprintf("Sprawozdanie CAS %s – %s", f.Period.Key(), gminaText(cfg))
-	mc := config.NewBuilder().
-		WithPageSize(pagesize.A4).
-		WithLeftMargin(15).WithRightMargin(15).WithTopMargin(12).WithBottomMargin(12).
-		WithMaxGridSize(gridSize).
-		WithCustomFonts(fs).
-		WithDefaultFont(&props.Font{Family: fontFamily, Size: 9}).
-		WithPageNumber(props.PageNumber{Pattern: "Strona {current} z {total}", Place: props.RightBottom, Family: fontFamily, Size: 8}).
-		WithTitle(title, true).
-		WithSubject(f.Form.Title+" "+periodText(f.Period), true).
-		WithAuthor(orEmpty(cfg.OPS.Nazwa, "gpwr"), true).
-		WithCreator("gpwr", true).
-		WithKeywords("CAS, wspieranie rodziny, piecza zastępcza, "+f.Period.Key(), true).
-		WithCreationDate(time.Now()).
-		WithCompression(true).
-		Build()
-	m := maroto.New(mc)
 
 	header := fmt.Sprintf("%s · %s · %s", gminaText(cfg), "sprawozdanie CAS "+halfText(f.Period), periodText(f.Period))
 	if f.Note != "" {
 		header = f.Note + " · " + header
 	}
 	if err := m.RegisterHeader(
-		row.New().Add(text.NewCol(gridSize, header, props.Text{Size: 7.5, Style: fontstyle.Italic, Align: align.Right, Bottom: 1.5, Family: fontFamily, Color: lineGrey})),
+		row.New().Add(text.NewCol(gridSize, header, props.Text{Size: 7.5, Style: fontstyle.Italic, Align: align.Right, Bottom: 1.5, Family: pdfkit.Family, Color: lineGrey})),
 	); err != nil {
 		return nil, fmt.Errorf("PDF CAS: %w", err)
 	}
 
 	// Title block.
 	m.AddRows(
-		row.New().Add(text.NewCol(gridSize, f.Form.Title, props.Text{Size: 12.5, Style: fontstyle.Bold, Align: align.Center, VerticalPadding: vpad, Family: fontFamily})),
-		row.New().Add(text.NewCol(gridSize, periodText(f.Period)+" ("+halfText(f.Period)+")", props.Text{Size: 11, Style: fontstyle.Bold, Align: align.Center, Top: 2, VerticalPadding: vpad, Family: fontFamily})),
-		row.New().Add(text.NewCol(gridSize, gminaText(cfg), props.Text{Size: 10, Align: align.Center, Top: 2, VerticalPadding: vpad, Family: fontFamily})),
+		row.New().Add(text.NewCol(gridSize, f.Form.Title, props.Text{Size: 12.5, Style: fontstyle.Bold, Align: align.Center, VerticalPadding: vpad, Family: pdfkit.Family})),
+		row.New().Add(text.NewCol(gridSize, periodText(f.Period)+" ("+halfText(f.Period)+")", props.Text{Size: 11, Style: fontstyle.Bold, Align: align.Center, Top: 2, VerticalPadding: vpad, Family: pdfkit.Family})),
+		row.New().Add(text.NewCol(gridSize, gminaText(cfg), props.Text{Size: 10, Align: align.Center, Top: 2, VerticalPadding: vpad, Family: pdfkit.Family})),
 	)
 	if f.Note != "" {
-		m.AddRows(row.New().Add(text.NewCol(gridSize, f.Note, props.Text{Size: 10, Style: fontstyle.Bold, Align: align.Center, Top: 2, VerticalPadding: vpad, Family: fontFamily, Color: &props.Color{Red: 180}})))
+		m.AddRows(row.New().Add(text.NewCol(gridSize, f.Note, props.Text{Size: 10, Style: fontstyle.Bold, Align: align.Center, Top: 2, VerticalPadding: vpad, Family: pdfkit.Family, Color: &props.Color{Red: 180}})))
 	}
 	if cfg.OPS.Nazwa != "" {
-		m.AddRows(row.New().Add(text.NewCol(gridSize, cfg.OPS.Nazwa+orPrefix(", ", cfg.OPS.Adres), props.Text{Size: 9, Align: align.Center, Top: 1, VerticalPadding: vpad, Family: fontFamily})))
+		m.AddRows(row.New().Add(text.NewCol(gridSize, cfg.OPS.Nazwa+orPrefix(", ", cfg.OPS.Adres), props.Text{Size: 9, Align: align.Center, Top: 1, VerticalPadding: vpad, Family: pdfkit.Family})))
 	}
 	m.AddRows(
-		row.New().Add(text.NewCol(gridSize, "Podstawa: "+f.Form.Basis, props.Text{Size: 7.5, Style: fontstyle.Italic, Align: align.Left, Top: 3, VerticalPadding: 0.8, Family: fontFamily})),
-		row.New().Add(text.NewCol(gridSize, strings.TrimSpace(f.Form.MoneyNote+" „stan” – stan w ostatnim dniu półrocza ("+f.Period.To.String()+"); „półrocze” – łącznie w okresie. X – komórka nie dotyczy. „brak danych” – brak wartości (to nie jest 0). * – wiersz niepotwierdzony: układu wiersza nie porównano z wzorem z rozporządzenia, sprawdź go z formularzem w CAS."), props.Text{Size: 7.5, Style: fontstyle.Italic, Top: 1, Bottom: 2, VerticalPadding: 0.8, Family: fontFamily})),
+		row.New().Add(text.NewCol(gridSize, "Podstawa: "+f.Form.Basis, props.Text{Size: 7.5, Style: fontstyle.Italic, Align: align.Left, Top: 3, VerticalPadding: 0.8, Family: pdfkit.Family})),
+		row.New().Add(text.NewCol(gridSize, strings.TrimSpace(f.Form.MoneyNote+" „stan” – stan w ostatnim dniu półrocza ("+f.Period.To.String()+"); „półrocze” – łącznie w okresie. X – komórka nie dotyczy. „brak danych” – brak wartości (to nie jest 0). * – wiersz niepotwierdzony: układu wiersza nie porównano z wzorem z rozporządzenia, sprawdź go z formularzem w CAS."), props.Text{Size: 7.5, Style: fontstyle.Italic, Top: 1, Bottom: 2, VerticalPadding: 0.8, Family: pdfkit.Family})),
 	)
 
 	for _, fs := range f.Sections {
@@ -163,8 +119,8 @@ func RenderPDF(f *Filled, findings []model.Finding, cfg *gcfg.Config) ([]byte, e
 	}
 
 	// Checks.
-	m.AddRows(row.New().Add(text.NewCol(gridSize, "Kontrole przed wpisaniem do CAS", props.Text{Size: 11, Style: fontstyle.Bold, Top: 5, Bottom: 1, VerticalPadding: vpad, Family: fontFamily})))
-	m.AddRows(row.New().Add(text.NewCol(gridSize, summaryText(findings), props.Text{Size: 9, Bottom: 1.5, VerticalPadding: vpad, Family: fontFamily})))
+	m.AddRows(row.New().Add(text.NewCol(gridSize, "Kontrole przed wpisaniem do CAS", props.Text{Size: 11, Style: fontstyle.Bold, Top: 5, Bottom: 1, VerticalPadding: vpad, Family: pdfkit.Family})))
+	m.AddRows(row.New().Add(text.NewCol(gridSize, summaryText(findings), props.Text{Size: 9, Bottom: 1.5, VerticalPadding: vpad, Family: pdfkit.Family})))
 	for i, fd := range findings {
 		color := darkAmber
 		if fd.Severity == model.Error {
@@ -187,7 +143,7 @@ func RenderPDF(f *Filled, findings []model.Finding, cfg *gcfg.Config) ([]byte, e
 	// Signatures: who prepared and who approved, with room for date and signature.
 	signer := strings.TrimSpace(cfg.OPS.Kierownik + orPrefix(", ", cfg.OPS.Stanowisko))
 	center := func(s string, size float64, style fontstyle.Type) core.Col {
-		return text.NewCol(gridSize/2, s, props.Text{Size: size, Style: style, Align: align.Center, VerticalPadding: vpad, Family: fontFamily})
+		return text.NewCol(gridSize/2, s, props.Text{Size: size, Style: style, Align: align.Center, VerticalPadding: vpad, Family: pdfkit.Family})
 	}
 	sigRows := []core.Row{
 		row.New(10),
@@ -202,7 +158,7 @@ func RenderPDF(f *Filled, findings []model.Finding, cfg *gcfg.Config) ([]byte, e
 	} else {
 		m.AddPages(page.New().Add(sigRows...))
 	}
-	m.AddRows(row.New().Add(text.NewCol(gridSize, fmt.Sprintf("Definicja formularza: %s (%s). Wydruk pomocniczy programu gpwr – dane wpisuje się ręcznie w CAS.", f.Form.ID, f.Form.Source), props.Text{Size: 7, Style: fontstyle.Italic, Top: 6, Color: lineGrey, Family: fontFamily})))
+	m.AddRows(row.New().Add(text.NewCol(gridSize, fmt.Sprintf("Definicja formularza: %s (%s). Wydruk pomocniczy programu gpwr – dane wpisuje się ręcznie w CAS.", f.Form.ID, f.Form.Source), props.Text{Size: 7, Style: fontstyle.Italic, Top: 6, Color: lineGrey, Family: pdfkit.Family})))
 
 	doc, err := m.Generate()
 	if err != nil {
@@ -227,11 +183,7 @@ func sectionRows(fs FilledSection, p model.Period) []core.Row {
 		text.NewCol(labelUnits, "Wyszczególnienie", txt(8, fontstyle.Bold, align.Center)),
 	}
 	for _, c := range sec.Columns {
-		h := c.Header
-		if c.Unit == Money && !strings.Contains(h, "zł") {
-			h += " (zł)"
-		}
-		hdr = append(hdr, text.NewCol(dataUnits, h, txt(7.5, fontstyle.Bold, align.Center)))
+		hdr = append(hdr, text.NewCol(dataUnits, c.Title(), txt(7.5, fontstyle.Bold, align.Center)))
 	}
 	hdr = append(hdr, text.NewCol(kindUnits, "Rodzaj", txt(7.5, fontstyle.Bold, align.Center)))
 	for _, c := range hdr {
@@ -241,7 +193,7 @@ func sectionRows(fs FilledSection, p model.Period) []core.Row {
 
 	nums := []core.Col{col.New(lpUnits), col.New(labelUnits)}
 	for _, c := range sec.Columns {
-		nums = append(nums, text.NewCol(dataUnits, fmt.Sprint(c.No), props.Text{Size: 6.5, Style: fontstyle.Italic, Align: align.Center, Family: fontFamily}))
+		nums = append(nums, text.NewCol(dataUnits, fmt.Sprint(c.No), props.Text{Size: 6.5, Style: fontstyle.Italic, Align: align.Center, Family: pdfkit.Family}))
 	}
 	nums = append(nums, col.New(kindUnits))
 	for _, c := range nums {

@@ -172,10 +172,7 @@ func writeFormSheet(x *excelize.File, st xlsxStyles, f *Filled, findings []model
 		for ci := 0; ci < nData; ci++ {
 			h := ""
 			if ci < len(sec.Columns) {
-				h = sec.Columns[ci].Header
-				if sec.Columns[ci].Unit == Money && !strings.Contains(h, "zł") {
-					h += " (zł)"
-				}
+				h = sec.Columns[ci].Title()
 			}
 			set(3+ci, r, h, st.header)
 		}

@@ -44,8 +44,8 @@ type Series struct {
 // Chart is a chart of values by year (or any category).
 type Chart struct {
 	ID         string   // stable identifier, e.g. the indicator code; used for element ids and file names
-	Title      string   // Polish title, drawn in the PNG
-	Caption    string   // figure caption in HTML ("Wykres nr 2. …"); Title when empty
+	Title      string   // Polish title; drawn in the PNG only when Caption is empty
+	Caption    string   // figure caption printed by the host document (PDF, HTML: "Wykres nr 2. …"); Title when empty
 	Unit       string   // unit of the values: "zł", "gr", "%", "rodziny", …
 	YLabel     string   // y axis title; the display unit when empty ("zł" for "gr")
 	Kind       Kind     // Line or Bar

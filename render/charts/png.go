@@ -45,7 +45,9 @@ func PNG(c Chart) ([]byte, error) {
 	plot.DefaultFont = font.Font{Typeface: "Liberation", Variant: "Sans"}
 	p := plot.New()
 
-	p.Title.Text = d.Title
+	if c.Caption == "" { // a host document prints the caption itself: one title only
+		p.Title.Text = d.Title
+	}
 	p.Title.TextStyle.Font = font.From(font.Font{Typeface: "Liberation", Variant: "Sans", Weight: stdfont.WeightBold}, 11)
 	p.Title.Padding = 2 * vg.Millimeter
 	p.Y.Label.Text = c.yLabel()

@@ -3,7 +3,6 @@ package compare
 import (
 	"archive/zip"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"html"
 	"io"
@@ -18,13 +17,13 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/gpwr/gpwr/collectors/ops"
 	"github.com/gpwr/gpwr/collectors/partner"
 	"github.com/gpwr/gpwr/internal/archive"
 	"github.com/gpwr/gpwr/internal/config"
 	"github.com/gpwr/gpwr/model"
+	"github.com/gpwr/gpwr/render/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 var t0 = time.Date(2026, 3, 2, 9, 30, 0, 0, time.UTC)
 
@@ -43,7 +42,7 @@ func set(year int, kv ...any) *model.Set {
 	for i := 0; i < len(kv); i += 2 {
 		code := kv[i].(string)
 		ind := model.Indicator{Code: code, Source: model.SourceOPS, From: s.Period.From, To: s.Period.To}
-		if info, ok := archive.Builtin(code); ok {
+		if info, ok := ops.Describe(code); ok {
 			ind.Label, ind.Unit = info.Label, info.Unit
 		} else if pc, ok := catalog.Code(code); ok {
 			ind.Label, ind.Unit = pc.Label, pc.Unit
@@ -161,40 +160,6 @@ func fmtVals(vs []*int64) string {
 	return strings.Join(p, " ")
 }
 
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	p := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(p, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(p)
-	if err != nil {
-		t.Fatalf("%v (run go test -update)", err)
-	}
-	if string(want) != string(got) {
-		t.Errorf("%s differs from the golden file (go test -update, then review the diff):\n%s", name, firstDiff(string(want), string(got)))
-	}
-}
-
-func firstDiff(a, b string) string {
-	al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")
-	for i := 0; i < len(al) || i < len(bl); i++ {
-		var x, y string
-		if i < len(al) {
-			x = al[i]
-		}
-		if i < len(bl) {
-			y = bl[i]
-		}
-		if x != y {
-			return fmt.Sprintf("line %d:\nwant: %s\ngot:  %s", i+1, x, y)
-		}
-	}
-	return ""
-}
-
 var meta = Meta{Gmina: "Przykładowo", OPS: "Ośrodek Pomocy Społecznej w Przykładowie", ToolVersion: "0.9.0", Generated: t0}
 
 func TestWrite(t *testing.T) {
@@ -226,7 +191,7 @@ func TestWrite(t *testing.T) {
 	}
 
 	js, _ := os.ReadFile(filepath.Join(dir, FileJSON))
-	golden(t, "porownanie.golden.json", js)
+	golden.Check(t, "porownanie.golden.json", js)
 
 	checkXLSX(t, filepath.Join(dir, FileXLSX))
 }
@@ -252,7 +217,7 @@ func checkXLSX(t *testing.T, path string) {
 		// Row 4: asystenci.liczba.
 		{"A4", "asystenci.liczba", ""}, {"C4", "osoby", ""}, {"D4", "1", fmtInt}, {"F4", "brak danych", ""},
 		// Row 5: asysta.rodziny, 14 15 – 16 24.
-		{"A5", "asysta.rodziny", ""}, {"B5", "Rodziny objęte wsparciem asystenta rodziny", ""}, {"C5", "rodziny", ""},
+		{"A5", "asysta.rodziny", ""}, {"B5", "Rodziny objęte wsparciem asystenta rodziny w okresie", ""}, {"C5", "rodziny", ""},
 		{"D5", "14", fmtInt}, {"E5", "15", fmtInt}, {"F5", "brak danych", ""}, {"G5", "16", fmtInt}, {"H5", "24", fmtInt},
 		{"I5", "1", fmtSignedInt}, {"K5", "–", ""}, {"L5", "–", ""}, {"M5", "–", ""}, {"N5", "–", ""},
 		{"O5", "8", fmtSignedInt}, {"P5", "0.5", fmtPct},
@@ -293,7 +258,7 @@ func checkXLSX(t *testing.T, path string) {
 		t.Errorf("document properties: %+v %v", props, err)
 	}
 	// Every sheet, cell by cell, against the golden dump.
-	golden(t, "porownanie.xlsx.golden.txt", []byte(dumpXLSX(t, f)))
+	golden.Check(t, "porownanie.xlsx.golden.txt", []byte(dumpXLSX(t, f)))
 
 	// Native line charts on the normal sheet „Wykresy”, attached to it, one per key indicator present.
 	zr, err := zip.OpenReader(path)
@@ -321,7 +286,7 @@ func checkXLSX(t *testing.T, path string) {
 		t.Error("the charts are not attached to the sheet Wykresy")
 	}
 	all := strings.Join(charts, "\n")
-	for _, want := range []string{"<lineChart>", `<dispBlanksAs val="gap"`, "Wykresy&#39;!$B$5:$B$9", "Wykresy&#39;!$H$5:$H$9", "Rodziny objęte wsparciem asystenta rodziny (rodziny)"} {
+	for _, want := range []string{"<lineChart>", `<dispBlanksAs val="gap"`, "Wykresy&#39;!$B$5:$B$9", "Wykresy&#39;!$H$5:$H$9", "Rodziny objęte wsparciem asystenta rodziny w okresie (rodziny)"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("chart XML lacks %q", want)
 		}
@@ -394,9 +359,9 @@ func TestHTMLPage(t *testing.T) {
 		SampleNote,
 		`<tr><th scope="row">2023</th><td>brak danych</td></tr>`,
 		`<tr><th scope="row">2024</th><td>obliczone z rekordów OPS</td></tr>`,
-		`<caption>Dane wykresu „Rodziny objęte wsparciem asystenta rodziny” (rodziny)</caption>`,
+		`<caption>Dane wykresu „Rodziny objęte wsparciem asystenta rodziny w okresie” (rodziny)</caption>`,
 		`<caption>Dane wykresu „Wydatki gminy na współfinansowanie pieczy zastępczej” (zł)</caption>`,
-		"<code>placowki.dzieci</code>: Dzieci uczęszczające do placówek wsparcia dziennego: 2024 – 31, 2025 – 0",
+		"<code>placowki.dzieci</code>: Dzieci uczęszczające do placówek wsparcia dziennego w okresie: 2024 – 31, 2025 – 0",
 		`<td class="liczba alarm">+50,0`,
 	} {
 		if !strings.Contains(page, want) {

@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"github.com/gpwr/gpwr/internal/output"
+	"github.com/gpwr/gpwr/model"
 	"github.com/gpwr/gpwr/render/charts"
 	"github.com/gpwr/gpwr/render/charts/fromreport"
 	"github.com/gpwr/gpwr/render/internal/layout"
@@ -227,20 +228,35 @@ func table(w *strings.Builder, t *report.Table) {
 		}
 		w.WriteString("</thead>\n")
 	}
-	rows := func(tag string, rs [][]report.Cell) {
+	rows := func(tag string, rs [][]report.Cell, groups bool) {
 		if len(rs) == 0 {
 			return
 		}
+		var rowspan map[[2]int]int
+		if groups {
+			rowspan = groupSpans(t, rs)
+		}
 		fmt.Fprintf(w, "<%s>\n", tag)
-		for _, row := range rs {
+		for r, row := range rs {
 			w.WriteString("<tr>")
 			for i, pc := range layout.Row(row) {
 				c := pc.Cell
+				n, grouped := rowspan[[2]int{r, pc.Col}]
+				if grouped && n == 0 {
+					continue // covered by the cell above (rowspan)
+				}
 				span := ""
 				if pc.Span > 1 {
 					span = fmt.Sprintf(" colspan=\"%d\"", pc.Span)
 				}
-				cls := cellClass(t, pc.Col, c)
+				if n > 1 {
+					span += fmt.Sprintf(" rowspan=\"%d\"", n)
+				}
+				col := pc.Col
+				if pc.Span > 1 { // a spanning row (a goal) is text, whatever its first column holds
+					col = -1
+				}
+				cls := cellClass(t, col, c)
 				if i == 0 && isLabel(c) {
 					fmt.Fprintf(w, "<th scope=\"row\"%s%s>%s</th>", cls, span, text(c.Text))
 				} else {
@@ -251,13 +267,71 @@ func table(w *strings.Builder, t *report.Table) {
 		}
 		fmt.Fprintf(w, "</%s>\n", tag)
 	}
-	rows("tbody", t.Rows)
-	rows("tfoot", t.Footer)
+	rows("tbody", t.Rows, true)
+	rows("tfoot", t.Footer, false)
 	w.WriteString("</table>\n")
 	for _, n := range t.Notes {
 		fmt.Fprintf(w, "<p class=\"przypis\">%s</p>\n", text(n))
 	}
 	w.WriteString("</div>\n")
+}
+
+// groupSpans finds the cells of Group columns (report.Column.Group) that
+// stand for the rows under them: the filled cell gets its rowspan (>1), each
+// empty cell it covers 0. Cells not in the map are written as they are.
+func groupSpans(t *report.Table, rs [][]report.Cell) map[[2]int]int {
+	out := map[[2]int]int{}
+	placed := make([][]layout.Placed, len(rs))
+	for i, r := range rs {
+		placed[i] = layout.Row(r)
+	}
+	at := func(r, col int) (report.Cell, bool) { // the single-column cell of row r at col
+		for _, pc := range placed[r] {
+			if pc.Col == col && pc.Span == 1 {
+				return pc.Cell, true
+			}
+		}
+		return report.Cell{}, false
+	}
+	for col, c := range t.Columns {
+		if !c.Group {
+			continue
+		}
+		for r := 0; r < len(rs); r++ {
+			top, ok := at(r, col)
+			if !ok || top.Text == "" {
+				continue
+			}
+			n := 1
+			for r+n < len(rs) {
+				below, ok := at(r+n, col)
+				if !ok || below.Text != "" || !continues(placed[r+n], t) {
+					break
+				}
+				out[[2]int{r + n, col}] = 0
+				n++
+			}
+			if n > 1 {
+				out[[2]int{r, col}] = n
+			}
+			r += n - 1
+		}
+	}
+	return out
+}
+
+// continues tells that a row goes on with the group above: every Group
+// column of it is empty (a new action fills them).
+func continues(row []layout.Placed, t *report.Table) bool {
+	for _, pc := range row {
+		if pc.Span > 1 {
+			return false
+		}
+		if pc.Col < len(t.Columns) && t.Columns[pc.Col].Group && pc.Cell.Text != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // isLabel tells a row label (text, no number) from a value cell.
@@ -268,12 +342,15 @@ func isLabel(c report.Cell) bool {
 func cellClass(t *report.Table, col int, c report.Cell) template.HTMLAttr {
 	var cls []string
 	numeric := c.Value != nil || c.Float != nil || c.Missing || c.Hidden
-	if col < len(t.Columns) && t.Columns[col].Align == report.Right {
+	if col >= 0 && col < len(t.Columns) && t.Columns[col].Align == report.Right && c.Unit != model.UnitText {
 		numeric = true
+	}
+	if c.Unit == model.UnitText { // a partner's description wraps like text
+		numeric = false
 	}
 	if numeric {
 		cls = append(cls, "liczba")
-	} else if col < len(t.Columns) && t.Columns[col].Align == report.Center {
+	} else if col >= 0 && col < len(t.Columns) && t.Columns[col].Align == report.Center {
 		cls = append(cls, "srodek")
 	}
 	if c.Missing || c.Hidden {

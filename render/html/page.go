@@ -41,7 +41,7 @@ nav.spis li{margin:.15rem 0}
 .tabela{overflow-x:auto;margin:1rem 0 1.5rem}
 .tabela table{border-collapse:collapse;min-width:50%}
 .tabela caption{text-align:left;font-weight:bold;padding:.25rem 0 .5rem;caption-side:top}
-.tabela th,.tabela td{border:1px solid #6b7280;padding:.3rem .55rem;vertical-align:top}
+.tabela th,.tabela td{border:1px solid #6b7280;padding:.3rem .55rem;vertical-align:top;overflow-wrap:anywhere}
 .tabela thead th{background:#e5e7eb;text-align:center}
 .tabela tbody th{text-align:left;font-weight:normal}
 .tabela tfoot th,.tabela tfoot td,.tabela .wytluszczenie{font-weight:bold}

@@ -28,6 +28,7 @@ import (
 	"github.com/johnfercher/maroto/v2/pkg/core"
 	"github.com/johnfercher/maroto/v2/pkg/props"
 
+	"github.com/gpwr/gpwr/model"
 	"github.com/gpwr/gpwr/render/pdfkit"
 	"github.com/gpwr/gpwr/render/report"
 )
@@ -307,7 +308,7 @@ func (l *layouter) titlePage() {
 	put(tp.ForYear, centered(18, true, navy), 10)
 	put(tp.Subtitle, centered(11, false, nil), 14)
 	if tp.Resolution != "" {
-		put("Program "+tp.Resolution+".", centered(10, false, grey), 2)
+		put("Program "+tp.Resolution, centered(10, false, grey), 2)
 	}
 	put(tp.Presented, centered(10, false, grey), 14)
 	if tp.Synthetic != "" {
@@ -324,12 +325,15 @@ func (l *layouter) titlePage() {
 		p props.Text
 	}{
 		{tp.DateText, centered(10, false, nil)},
-		{tp.Position + " " + institutionName(l.d), centered(10, false, nil)},
+		{tp.Position, centered(10, false, nil)},
+		{institutionName(l.d), centered(10, false, nil)},
 		{tp.Signatory, centered(11, true, nil)},
 	}
 	var hs float64
 	for _, b := range block {
-		hs += l.ms.Height(b.s, b.p, pdfkit.ContentWidth) + 1.5
+		if strings.TrimSpace(b.s) != "" {
+			hs += l.ms.Height(b.s, b.p, pdfkit.ContentWidth) + 1.5
+		}
 	}
 	if gap := l.space() - hs - 1; gap > 0 {
 		l.spacer(gap)
@@ -509,54 +513,142 @@ const (
 	kFooter
 )
 
-// tableRow builds one table row and returns it with its height.
-func (l *layouter) tableRow(t *report.Table, cells []report.Cell, g []int, kind cellKind, shade bool) (core.Row, float64) {
+// cellProps are the text properties and width (mm) of cell i of a row, and
+// the columns it spans.
+func cellProps(t *report.Table, cells []report.Cell, i int, g []int, kind cellKind) (props.Text, float64, int) {
+	c := cells[i]
+	span := max(c.Span, 1)
+	size := 0
+	for j := i; j < i+span && j < len(g); j++ {
+		size += g[j]
+	}
+	p := pdfkit.Text(8.5)
+	p.Left, p.Right, p.Top, p.Bottom = 1.2, 1.2, 1.3, 1.1
+	p.VerticalPadding = 0.6
+	if c.Bold || kind != kBody {
+		p.Style = fontstyle.Bold
+	}
+	if kind == kHeader {
+		p.Align = align.Center
+		p.Size = 8
+	} else if i < len(t.Columns) && span == 1 && c.Unit != model.UnitText {
+		switch t.Columns[i].Align {
+		case report.Right:
+			p.Align = align.Right
+		case report.Center:
+			p.Align = align.Center
+		}
+	}
+	if c.Hidden {
+		p.Style = fontstyle.BoldItalic
+	}
+	if c.Missing {
+		p.Style = fontstyle.Italic
+		p.Color = grey
+	}
+	if c.Indent > 0 && kind == kBody {
+		p.Left += 3.5 * float64(c.Indent)
+	}
+	return p, float64(size) / pdfkit.Grid * pdfkit.ContentWidth, span
+}
+
+// cellHeight is the height cell i of a row needs.
+func (l *layouter) cellHeight(t *report.Table, cells []report.Cell, i int, g []int) float64 {
+	p, w, _ := cellProps(t, cells, i, g, kBody)
+	return l.ms.Height(l.ms.Fit(cells[i].Text, p, w), p, w)
+}
+
+// contTop is the top padding of a cell that continues the one above.
+const contTop = 0.2
+
+// flowGroups spreads the text of each Group column's cell over the rows it
+// stands for (the rows whose cells continue it), as a cell spanning rows
+// would show it: every row takes the lines that fit in the height its other
+// cells need, the last row takes the rest. It returns a copy of the rows.
+func (l *layouter) flowGroups(t *report.Table, conts [][]bool, g []int) [][]report.Cell {
+	rows := make([][]report.Cell, len(t.Rows))
+	for i, r := range t.Rows {
+		rows[i] = append([]report.Cell(nil), r...)
+	}
+	for s := 0; s < len(rows); s++ {
+		e := s
+		for e+1 < len(rows) && anyTrue(conts[e+1]) {
+			e++
+		}
+		if e == s {
+			continue
+		}
+		// Heights the non-group cells need.
+		hs := make([]float64, e-s+1)
+		for r := s; r <= e; r++ {
+			for j := range rows[r] {
+				if j < len(t.Columns) && t.Columns[j].Group {
+					continue
+				}
+				hs[r-s] = math.Max(hs[r-s], l.cellHeight(t, rows[r], j, g))
+			}
+		}
+		for j := 0; j < len(t.Columns) && j < len(rows[s]); j++ {
+			if !t.Columns[j].Group || rows[s][j].Span > 1 {
+				continue
+			}
+			p, w, _ := cellProps(t, rows[s], j, g, kBody)
+			lines := l.ms.Split(l.ms.Fit(rows[s][j].Text, p, w), p, w)
+			lineH := pdfkit.FontHeight(p.Size) + p.VerticalPadding
+			for r := s; r <= e; r++ {
+				if r > s && !conts[r][j] {
+					break
+				}
+				top := p.Top
+				if r > s {
+					top = contTop
+				}
+				n := int(math.Floor((hs[r-s] - top - p.Bottom + p.VerticalPadding + eps) / lineH))
+				if r == e || n > len(lines) {
+					n = len(lines)
+				}
+				if r == s {
+					n = max(n, 1)
+				}
+				n = min(n, len(lines))
+				rows[r][j].Text = strings.Join(lines[:n], " ")
+				lines = lines[n:]
+			}
+		}
+		s = e
+	}
+	return rows
+}
+
+// tableRow builds one table row and returns it with its height. cont[i]
+// tells that column i of this row continues the cell above (an empty cell of
+// a Group column) and next[i] that the cell below continues this one: the
+// border between them is left out, so the cells read as one.
+func (l *layouter) tableRow(t *report.Table, cells []report.Cell, g []int, kind cellKind, shade bool, cont, next []bool) (core.Row, float64) {
 	var cols []core.Col
 	var maxH float64
 	for i := 0; i < len(cells) && i < len(g); i++ {
 		c := cells[i]
-		span := c.Span
-		if span < 1 {
-			span = 1
-		}
+		p, w, span := cellProps(t, cells, i, g, kind)
 		size := 0
 		for j := i; j < i+span && j < len(g); j++ {
 			size += g[j]
 		}
-		p := pdfkit.Text(8.5)
-		p.Left, p.Right, p.Top, p.Bottom = 1.2, 1.2, 1.3, 1.1
-		p.VerticalPadding = 0.6
-		if c.Bold || kind != kBody {
-			p.Style = fontstyle.Bold
+		if i < len(cont) && cont[i] {
+			p.Top = contTop // the text goes on from the row above
 		}
-		if kind == kHeader {
-			p.Align = align.Center
-			p.Size = 8
-		} else if i < len(t.Columns) && span == 1 {
-			switch t.Columns[i].Align {
-			case report.Right:
-				p.Align = align.Right
-			case report.Center:
-				p.Align = align.Center
-			}
-		}
-		txt := c.Text
-		if c.Hidden {
-			p.Style = fontstyle.BoldItalic
-		}
-		if c.Missing {
-			p.Style = fontstyle.Italic
-			p.Color = grey
-		}
-		w := float64(size) / pdfkit.Grid * pdfkit.ContentWidth
-		if c.Indent > 0 && kind == kBody {
-			p.Left += 3.5 * float64(c.Indent)
-		}
-		txt = l.ms.Fit(txt, p, w)
+		txt := l.ms.Fit(c.Text, p, w)
 		if h := l.ms.Height(txt, p, w); h > maxH {
 			maxH = h
 		}
-		style := &props.Cell{BorderType: border.Full, BorderColor: lightGrey, BorderThickness: 0.15}
+		bt := border.Full
+		if i < len(cont) && cont[i] {
+			bt &^= border.Top
+		}
+		if i < len(next) && next[i] {
+			bt &^= border.Bottom
+		}
+		style := &props.Cell{BorderType: bt, BorderColor: lightGrey, BorderThickness: 0.15}
 		switch {
 		case kind == kHeader:
 			style.BackgroundColor = headBg
@@ -585,7 +677,7 @@ func (l *layouter) table(t *report.Table) {
 	if n == 0 {
 		return
 	}
-	g := grid(t.Columns, n)
+	g := l.fitHeader(t, grid(t.Columns, n))
 	cp := pdfkit.Bold(9.5)
 	cp.Color = navy
 	cp.Bottom = 1.2
@@ -597,17 +689,59 @@ func (l *layouter) table(t *report.Table) {
 	var head []built
 	var headH float64
 	for _, hr := range t.Header {
-		r, h := l.tableRow(t, hr, g, kHeader, false)
+		r, h := l.tableRow(t, hr, g, kHeader, false, nil, nil)
 		head = append(head, built{r, h})
 		headH += h
 	}
+	conts := continuations(t)
+	rows := l.flowGroups(t, conts, g)
 	var body []built
-	for i, br := range t.Rows {
-		r, h := l.tableRow(t, br, g, kBody, i%2 == 1)
+	shades := make([]bool, len(rows))
+	group := 0
+	for i, br := range rows {
+		if i > 0 && !anyTrue(conts[i]) {
+			group++
+		}
+		shades[i] = group%2 == 1
+		var next []bool
+		if i+1 < len(conts) {
+			next = conts[i+1]
+		}
+		r, h := l.tableRow(t, br, g, kBody, shades[i], conts[i], next)
 		body = append(body, built{r, h})
 	}
+	// carried rebuilds a row that continues a group at the top of a new page:
+	// its empty group cells say "(cd.)" and the number of the group.
+	carried := func(i int) (built, bool) {
+		if i >= len(rows) || !anyTrue(conts[i]) {
+			return built{}, false
+		}
+		r := append([]report.Cell(nil), rows[i]...)
+		start := i
+		for start > 0 && anyTrue(conts[start]) {
+			start--
+		}
+		changed := false
+		for j := range r {
+			if j < len(conts[i]) && conts[i][j] && r[j].Text == "" {
+				if j == 0 {
+					r[j].Text = rows[start][j].Text
+				} else if !changed {
+					r[j].Text = "(cd.)"
+				}
+				changed = true
+			}
+		}
+		var next []bool
+		if i+1 < len(conts) {
+			next = conts[i+1]
+		}
+		cont := make([]bool, len(conts[i])) // the header above closes the cells
+		row, h := l.tableRow(t, r, g, kBody, shades[i], cont, next)
+		return built{row, h}, true
+	}
 	for _, fr := range t.Footer {
-		r, h := l.tableRow(t, fr, g, kFooter, false)
+		r, h := l.tableRow(t, fr, g, kFooter, false, nil, nil)
 		body = append(body, built{r, h})
 	}
 	// Caption, header and the first rows stay together.
@@ -623,8 +757,30 @@ func (l *layouter) table(t *report.Table) {
 		}
 	}
 	emitHead()
-	for _, b := range body {
-		if b.h > l.space()-eps {
+	for i, b := range body {
+		need := b.h
+		if i == len(body)-2 && i >= 2 { // never leave the last row (a total) alone on a page
+			need += body[i+1].h
+		}
+		// groupH is the height of the rows from k that read as one (an
+		// action with its indicators), or of row k alone when they are long.
+		groupH := func(k int) float64 {
+			gh := body[k].h
+			for j := k + 1; j < len(conts) && anyTrue(conts[j]); j++ {
+				gh += body[j].h
+			}
+			if gh > 70 {
+				return body[k].h
+			}
+			return gh
+		}
+		if i < len(conts) {
+			need = math.Max(need, groupH(i)) // a short group is not split
+		}
+		if i+1 < len(conts) && len(t.Rows[i]) > 0 && t.Rows[i][0].Span >= n { // a section row stays with what follows
+			need = b.h + groupH(i+1)
+		}
+		if need > l.space()-eps {
 			l.newPage()
 			cont := cp
 			cont.Size = 8.5
@@ -632,6 +788,9 @@ func (l *layouter) table(t *report.Table) {
 			r, h := l.textRow(t.Label()+" (cd.)", cont, nil)
 			l.add(r, h)
 			emitHead()
+			if c, ok := carried(i); ok {
+				b = c
+			}
 		}
 		l.add(b.r, b.h)
 	}
@@ -644,6 +803,89 @@ func (l *layouter) table(t *report.Table) {
 		l.add(r, h)
 	}
 	l.spacer(4)
+}
+
+// continuations tells, for every body row and column, whether the cell is
+// an empty cell of a Group column under a cell of the same group (see
+// report.Column.Group).
+func continuations(t *report.Table) [][]bool {
+	out := make([][]bool, len(t.Rows))
+	for i, r := range t.Rows {
+		out[i] = make([]bool, len(r))
+		if i == 0 {
+			continue
+		}
+		prev := t.Rows[i-1]
+		covered := 0 // columns under a spanning cell of this row
+		for j := 0; j < len(r) && j < len(t.Columns); j++ {
+			if covered > 0 {
+				covered--
+				continue
+			}
+			if r[j].Span > 1 {
+				covered = r[j].Span - 1
+				continue
+			}
+			if !t.Columns[j].Group || r[j].Text != "" {
+				continue
+			}
+			// The cell above belongs to the group when it is not a spanning row.
+			if j < len(prev) && prev[0].Span <= 1 {
+				out[i][j] = true
+			}
+		}
+	}
+	return out
+}
+
+func anyTrue(bs []bool) bool {
+	for _, b := range bs {
+		if b {
+			return true
+		}
+	}
+	return false
+}
+
+// fitHeader widens the columns whose header has a word wider than the column
+// (so "Finansowanie" is never broken between letters), taking the room from
+// the widest columns.
+func (l *layouter) fitHeader(t *report.Table, g []int) []int {
+	unit := pdfkit.ContentWidth / pdfkit.Grid
+	need := make([]int, len(g))
+	for _, hr := range t.Header {
+		for i, c := range hr {
+			if i >= len(g) || c.Span > 1 {
+				continue
+			}
+			p := pdfkit.Bold(8)
+			w := 2.4 + 0.4
+			for _, word := range strings.Fields(c.Text) {
+				if ww := l.ms.Width(word, p) + 2.8; ww > w {
+					w = ww
+				}
+			}
+			need[i] = int(math.Ceil(w / unit))
+		}
+	}
+	out := append([]int(nil), g...)
+	for i := range out {
+		for out[i] < need[i] {
+			// Take one unit from the column with the most room above its need.
+			best, room := -1, 0
+			for j := range out {
+				if r := out[j] - max(need[j], 1); j != i && r > room {
+					best, room = j, r
+				}
+			}
+			if best < 0 {
+				break
+			}
+			out[best]--
+			out[i]++
+		}
+	}
+	return out
 }
 
 func (l *layouter) chart(c *report.Chart) {
@@ -688,28 +930,34 @@ func (l *layouter) signature(s *report.Signature) {
 	right.Align = align.Center
 	const half = pdfkit.Grid / 2
 	w := pdfkit.ContentWidth / 2
-	pos := strings.TrimSpace(s.Position + " " + s.Institution)
 	prep := ""
 	if s.PreparedBy != "" {
 		prep = s.PreparedLabel + " " + s.PreparedBy
 	}
 	rb := right
 	rb.Style = fontstyle.Bold
-	hPos := l.ms.Height(pos, right, w)
+	// Right column, as the real reports sign: the position, the institution
+	// under it, room for the handwritten signature, the name.
+	hPos := l.ms.Height(s.Position, right, w)
+	hInst := 0.0
+	if s.Institution != "" {
+		hInst = l.ms.Height(s.Institution, right, w)
+	}
 	hPlace := l.ms.Height(s.PlaceDate, left, w)
 	hName := l.ms.Height(s.Name, rb, w)
 	hPrep := l.ms.Height(prep, left, w)
-	total := 10 + math.Max(hPlace, hPos) + 16 + math.Max(hName, hPrep)
-	l.need(total)
-	l.spacer(10)
 	h1 := math.Max(hPlace, hPos)
-	l.add(row.New(h1).Add(text.NewCol(half, s.PlaceDate, left), text.NewCol(half, pos, right)), h1)
-	// Room for the handwritten signature, with a dotted line.
+	h2 := math.Max(hName, hPrep)
+	l.need(10 + h1 + hInst + 16 + h2)
+	l.spacer(10)
+	l.add(row.New(h1).Add(text.NewCol(half, s.PlaceDate, left), text.NewCol(half, s.Position, right)), h1)
+	if hInst > 0 {
+		l.add(row.New(hInst).Add(col.New(half), text.NewCol(half, s.Institution, right)), hInst)
+	}
 	dots := right
 	dots.Color = grey
 	dots.Top = 11
 	l.add(row.New(16).Add(col.New(half), text.NewCol(half, strings.Repeat(".", 48), dots)), 16)
-	h2 := math.Max(hName, hPrep)
 	l.add(row.New(h2).Add(text.NewCol(half, prep, left), text.NewCol(half, s.Name, rb)), h2)
 	l.spacer(4)
 }

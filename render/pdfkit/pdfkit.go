@@ -81,6 +81,24 @@ type Options struct {
 	Creator                          string    // default "gpwr"
 	Created                          time.Time // default now
 	NoPageNumbers                    bool      // omit „Strona N z M”
+
+	// Layout; a zero value takes the default.
+	Grid     int     // grid columns of a row: default Grid
+	Margins  Margins // mm: default MarginLeft, MarginRight, MarginTop, MarginBottom
+	FontSize float64 // default font size, pt: default 10
+}
+
+// Margins are page margins in millimetres; a zero side takes the default.
+type Margins struct {
+	Left, Right, Top, Bottom float64
+}
+
+// orDefault is v, or def when v is zero.
+func orDefault[T int | float64](v, def T) T {
+	if v == 0 {
+		return def
+	}
+	return v
 }
 
 var (
@@ -103,7 +121,7 @@ func Fonts() ([]*entity.CustomFont, error) {
 }
 
 // Config builds the maroto configuration: A4, margins, Liberation Sans 10 pt
-// as default, compression, metadata and page numbers.
+// as default, compression, metadata and page numbers (the layout as o says).
 func Config(o Options) (*entity.Config, error) {
 	fs, err := Fonts()
 	if err != nil {
@@ -117,12 +135,12 @@ func Config(o Options) (*entity.Config, error) {
 	}
 	b := config.NewBuilder().
 		WithPageSize(pagesize.A4).
-		WithLeftMargin(MarginLeft).WithRightMargin(MarginRight).
-		WithTopMargin(MarginTop).WithBottomMargin(MarginBottom).
+		WithLeftMargin(orDefault(o.Margins.Left, MarginLeft)).WithRightMargin(orDefault(o.Margins.Right, MarginRight)).
+		WithTopMargin(orDefault(o.Margins.Top, MarginTop)).WithBottomMargin(orDefault(o.Margins.Bottom, MarginBottom)).
 		WithCustomFonts(fs).
-		WithDefaultFont(&props.Font{Family: Family, Size: 10}).
+		WithDefaultFont(&props.Font{Family: Family, Size: orDefault(o.FontSize, 10)}).
 		WithCompression(true).
-		WithMaxGridSize(Grid).
+		WithMaxGridSize(orDefault(o.Grid, Grid)).
 		WithSequentialMode().
 		WithTitle(o.Title, true).
 		WithAuthor(o.Author, true).
@@ -264,6 +282,9 @@ func (ms *Measurer) Fit(s string, p props.Text, w float64) string {
 	}
 	return strings.Join(words, " ")
 }
+
+// Width is the width of s on one line, in mm, without padding.
+func (ms *Measurer) Width(s string, p props.Text) float64 { return ms.width(s, p) }
 
 func (ms *Measurer) width(s string, p props.Text) float64 {
 	ms.mu.Lock()

@@ -33,6 +33,8 @@ type builder struct {
 	doc      *Doc
 	tables   int
 	charts   int
+	// missingKind holds the partner kinds of Input.Missing.
+	missingKind map[string]bool
 	// override replaces indicator values (tests of narrative agreement).
 	override func(code string) (int64, bool)
 }
@@ -62,6 +64,10 @@ func build(in Input, override func(string) (int64, bool)) (*Doc, error) {
 		b.tmplDirs = append(b.tmplDirs, in.Cfg.Resolve(s))
 	}
 	b.indexYears()
+	b.missingKind = map[string]bool{}
+	for _, p := range in.Missing {
+		b.missingKind[p.Rodzaj] = true
+	}
 	if err := b.run(); err != nil {
 		return nil, err
 	}
@@ -198,10 +204,14 @@ func (b *builder) newTable(id, sheet, caption string) *Table {
 	return &Table{ID: id, Number: b.tables, Caption: caption, Sheet: sheet}
 }
 
-// row is a labelled indicator row of an indicator table.
+// row is a labelled indicator row of an indicator table. A row that is a
+// part of the preceding total ("z tego", "w tym") is indented: sub marks it
+// when the label alone does not tell (a part whose label starts with a
+// capital, e.g. "GKRPA").
 type row struct {
 	label, code string
 	bold        bool
+	sub         bool
 }
 
 // indicatorTable makes a table "label | previous year | current year |
@@ -226,7 +236,11 @@ func (b *builder) indicatorTable(id, sheet, caption string, rows []row) *Table {
 	t.Header = [][]Cell{headerRow(hdr...)}
 	for _, r := range rows {
 		cur := b.num(r.code)
-		cells := []Cell{{Text: r.label, Bold: r.bold, Indent: indentOf(r.label, r.bold)}}
+		ind := indentOf(r.label, r.bold)
+		if r.sub {
+			ind = 1
+		}
+		cells := []Cell{{Text: r.label, Bold: r.bold, Indent: ind}}
 		if hasPrev {
 			p := b.numIn(prev, r.code)
 			cells = append(cells, cellOf(p), cellOf(cur), changeCell(p, cur))
@@ -354,8 +368,8 @@ func (b *builder) run() error {
 	}
 	tp.OPSContact = strings.Join(contact, ", ")
 	tp.Presented = "Sprawozdanie przedkładane " + councilDative(nonEmpty(cfg.Gmina.Rada, "Rada Gminy")) + " na podstawie " + tp.Basis + "."
-	if cfg.Program.Uchwala != "" {
-		tp.Resolution = "przyjętego uchwałą " + cfg.Program.Uchwala
+	if u := strings.TrimSpace(cfg.Program.Uchwala); u != "" {
+		tp.Resolution = "przyjęty uchwałą " + strings.TrimSuffix(u, ".") + "."
 	}
 	d.TitlePage = tp
 	d.Signature = Signature{
@@ -370,8 +384,9 @@ func (b *builder) run() error {
 	b.data = narrData{
 		Rok: y, RokPoprzedni: y - 1,
 		Gmina: cfg.Gmina.Nazwa, OPS: cfg.OPS.Nazwa, Rada: nonEmpty(cfg.Gmina.Rada, "Rada Gminy"),
-		Radzie:  councilDative(nonEmpty(cfg.Gmina.Rada, "Rada Gminy")),
-		Program: cfg.Program.Nazwa, ProgramD: programGen, Uchwala: cfg.Program.Uchwala,
+		Radzie:     councilDative(nonEmpty(cfg.Gmina.Rada, "Rada Gminy")),
+		Kierownika: positionGenitive(tp.Position),
+		Program:    cfg.Program.Nazwa, ProgramD: programGen, Uchwala: cfg.Program.Uchwala,
 		ProgramOd: cfg.Program.Od, ProgramDo: cfg.Program.Do,
 		Limit:      cfg.Ustawienia.LimitRodzinAsystenta,
 		Potrzeby:   cfg.Tekst.Potrzeby,
@@ -471,6 +486,15 @@ func institutionGenitive(s string) string {
 		}
 	}
 	return s
+}
+
+// positionGenitive declines the head's position for running text ("do
+// dyrektora Ośrodka"); unknown positions give "kierownika".
+func positionGenitive(p string) string {
+	if strings.HasPrefix(strings.ToLower(strings.TrimSpace(p)), "dyrektor") {
+		return "dyrektora"
+	}
+	return "kierownika"
 }
 
 // councilDative declines the council's name: "Rada Miejska w X" → "Radzie

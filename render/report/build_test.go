@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/gpwr/gpwr/model"
 	"github.com/gpwr/gpwr/render/report"
 	"github.com/gpwr/gpwr/render/report/reporttest"
 )
@@ -91,4 +92,105 @@ func TestBuildGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	golden(t, "doc.txt.golden", dump(d))
+}
+
+// findTable returns the table with the given id.
+func findTable(t *testing.T, d *report.Doc, id string) *report.Table {
+	t.Helper()
+	for _, c := range d.Chapters {
+		for _, b := range c.Blocks {
+			if b.Kind == report.BlockTable && b.Table.ID == id {
+				return b.Table
+			}
+		}
+	}
+	t.Fatalf("no table %s", id)
+	return nil
+}
+
+// A partner who sent nothing still shows its codes in the programme table,
+// with the catalog's label, "brak danych" (never 0) and the reason.
+func TestMatrixMissingPartner(t *testing.T) {
+	d, err := report.Build(reporttest.Input())
+	if err != nil {
+		t.Fatal(err)
+	}
+	tab := findTable(t, d, "tab-program")
+	found := false
+	for _, r := range tab.Rows {
+		for i, c := range r {
+			if c.Code != "pcpr.dzieci_piecza" || i == 0 {
+				continue
+			}
+			found = true
+			if got := r[3].Text; got != "Liczba dzieci z terenu gminy umieszczonych w pieczy zastępczej" {
+				t.Errorf("label = %q, want the catalog's label", got)
+			}
+			if !c.Missing || c.Value != nil || c.Text != "brak danych" {
+				t.Errorf("value cell = %+v, want brak danych", c)
+			}
+			if got := r[len(r)-1].Text; got != "instytucja nie przekazała danych" {
+				t.Errorf("remark = %q", got)
+			}
+		}
+	}
+	if !found {
+		t.Fatal("pcpr.dzieci_piecza is not in the programme table")
+	}
+	// The placeholders of the missing partner are not repeated among the
+	// other partner data; the annex says no return came.
+	for _, r := range findTable(t, d, "tab-partnerzy").Rows {
+		for _, c := range r {
+			if strings.HasPrefix(c.Code, "pcpr.") || strings.HasPrefix(c.Code, "sport.") {
+				t.Errorf("placeholder %s listed among the data partners sent", c.Code)
+			}
+		}
+	}
+	for _, r := range findTable(t, d, "tab-wskazniki").Rows {
+		if r[0].Text == "pcpr.dzieci_powroty" && r[3].Text != "brak zwrotu" {
+			t.Errorf("annex source of a missing partner's code = %q, want „brak zwrotu”", r[3].Text)
+		}
+	}
+}
+
+// History is nil both for a year without data and for a hidden value;
+// HistoryText tells them apart.
+func TestHistoryTextHiddenVsMissing(t *testing.T) {
+	in := reporttest.Input()
+	in.Cfg.Ustawienia.Publikacja = true
+	for _, h := range in.History {
+		if h.Period.Year == 2024 {
+			ind, _ := h.Get("asysta.rodziny_sad")
+			ind.Value = model.Int(2)
+			h.Add(ind)
+		}
+	}
+	d, err := report.Build(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	idx := map[int]int{}
+	for i, y := range d.Years {
+		idx[y] = i
+	}
+	for _, r := range d.Indicators {
+		if r.Code != "asysta.rodziny_sad" {
+			continue
+		}
+		if len(r.HistoryText) != len(d.Years) || len(r.History) != len(d.Years) {
+			t.Fatalf("History %d, HistoryText %d, Years %d", len(r.History), len(r.HistoryText), len(d.Years))
+		}
+		for y, want := range map[int]string{2022: "brak danych", 2024: "<3"} {
+			if r.History[idx[y]] != nil || r.HistoryText[idx[y]] != want {
+				t.Errorf("%d: History %v, HistoryText %q, want nil and %q", y, r.History[idx[y]], r.HistoryText[idx[y]], want)
+			}
+		}
+		for _, r := range d.Indicators {
+			if r.Code == "asysta.rodziny" && (r.History[idx[2023]] == nil || *r.History[idx[2023]] != 19 || r.HistoryText[idx[2023]] != "19") {
+				t.Errorf("asysta.rodziny 2023: History %v, HistoryText %q, want 19 in both", r.History[idx[2023]], r.HistoryText[idx[2023]])
+			}
+		}
+		return
+	}
+	t.Fatal("asysta.rodziny_sad not among the indicators")
 }

@@ -81,30 +81,25 @@ func (b *builder) chCare() error {
 	if err := b.narr(c, "asystent"); err != nil {
 		return err
 	}
-	if t := b.cfg.Tekst.Asystent; strings.TrimSpace(t) != "" {
-		if err := b.own(c, t, "asystent"); err != nil {
-			return err
-		}
-	}
 	y := b.doc.Year
 	c.table(b.indicatorTable("tab-asystenci", "Asystenci", fmt.Sprintf("Asystenci rodziny zatrudnieni na dzień 31.12.%d r. według formy zatrudnienia", y), []row{
-		{"Asystenci rodziny ogółem", "asystenci.liczba", true},
-		{"z tego: umowa o pracę w systemie zadaniowego czasu pracy", "asystenci.liczba.umowa_o_prace", false},
-		{"umowa o świadczenie usług", "asystenci.liczba.umowa_uslugi", false},
-		{"inna forma", "asystenci.liczba.inne", false},
+		{"Asystenci rodziny ogółem", "asystenci.liczba", true, false},
+		{"z tego: umowa o pracę w systemie zadaniowego czasu pracy", "asystenci.liczba.umowa_o_prace", false, false},
+		{"umowa o świadczenie usług", "asystenci.liczba.umowa_uslugi", false, false},
+		{"inna forma", "asystenci.liczba.inne", false, false},
 	}))
 	c.table(b.indicatorTable("tab-asysta", "Rodziny z asystentem", fmt.Sprintf("Rodziny objęte wsparciem asystenta rodziny w %d r.", y), []row{
-		{"Rodziny, które korzystały z usług asystenta w ciągu roku", "asysta.rodziny", true},
-		{"w tym: zobowiązane przez sąd do współpracy z asystentem", "asysta.rodziny_sad", false},
-		{"w tym: objęte wsparciem na podstawie ustawy „Za życiem”", "asysta.rodziny_za_zyciem", false},
-		{fmt.Sprintf("Rodziny korzystające z usług asystenta na dzień 31.12.%d r.", y), "asysta.rodziny_koniec_okresu", false},
-		{"Dzieci w rodzinach korzystających z usług asystenta", "asysta.dzieci", false},
-		{"Rodziny, z którymi zakończono współpracę", "asysta.zakonczone", true},
-		{"z tego ze względu na: osiągnięcie celów", "asysta.zakonczone.cel_osiagniety", false},
-		{"zaprzestanie współpracy przez rodzinę", "asysta.zakonczone.rezygnacja", false},
-		{"brak efektów", "asysta.zakonczone.brak_efektow", false},
-		{"inne przyczyny (np. zmiana miejsca zamieszkania)", "asysta.zakonczone.inne", false},
-		{fmt.Sprintf("Dni, w których przekroczono limit %d rodzin na asystenta", b.cfg.Ustawienia.LimitRodzinAsystenta), "asysta.limit_przekroczony", false},
+		{"Rodziny, które korzystały z usług asystenta w ciągu roku", "asysta.rodziny", true, false},
+		{"w tym: zobowiązane przez sąd do współpracy z asystentem", "asysta.rodziny_sad", false, false},
+		{"w tym: objęte wsparciem na podstawie ustawy „Za życiem”", "asysta.rodziny_za_zyciem", false, false},
+		{fmt.Sprintf("Rodziny korzystające z usług asystenta na dzień 31.12.%d r.", y), "asysta.rodziny_koniec_okresu", false, false},
+		{"Dzieci w rodzinach korzystających z usług asystenta", "asysta.dzieci", false, false},
+		{"Rodziny, z którymi zakończono współpracę", "asysta.zakonczone", true, false},
+		{"z tego ze względu na: osiągnięcie celów", "asysta.zakonczone.cel_osiagniety", false, false},
+		{"zaprzestanie współpracy przez rodzinę", "asysta.zakonczone.rezygnacja", false, false},
+		{"brak efektów", "asysta.zakonczone.brak_efektow", false, false},
+		{"inne przyczyny (np. zmiana miejsca zamieszkania)", "asysta.zakonczone.inne", false, false},
+		{fmt.Sprintf("Dni, w których przekroczono limit %d rodzin na asystenta", b.cfg.Ustawienia.LimitRodzinAsystenta), "asysta.limit_przekroczony", false, false},
 	}))
 	if fs := b.findings("asysta."); len(fs) > 0 {
 		l := &List{}
@@ -112,6 +107,19 @@ func (b *builder) chCare() error {
 			l.Items = append(l.Items, f.String())
 		}
 		c.add(Block{Kind: BlockHeading, Text: "Przekroczenia limitu rodzin na asystenta"}, Block{Kind: BlockList, List: l})
+	}
+	// The assistant's work: the director's own text, else the built-in
+	// description (as Chmielnik's report describes it).
+	c.add(Block{Kind: BlockHeading, Text: fmt.Sprintf("Praca asystenta rodziny w %d r.", y)})
+	if t := b.cfg.Tekst.Asystent; strings.TrimSpace(t) != "" {
+		if err := b.own(c, t, "asystent"); err != nil {
+			return err
+		}
+	} else if err := b.narr(c, "asystent_praca"); err != nil {
+		return err
+	}
+	if err := b.narr(c, "asystent_wspolpraca"); err != nil {
+		return err
 	}
 
 	c = b.chapter("3.2", "Placówki wsparcia dziennego", "placowki", 2)
@@ -137,9 +145,9 @@ func (b *builder) chCare() error {
 		c.table(t)
 	}
 	c.table(b.indicatorTable("tab-placowki-dzieci", "Placówki – wskaźniki", fmt.Sprintf("Placówki wsparcia dziennego i ich uczestnicy w %d r.", y), []row{
-		{"Placówki czynne na dzień 31.12", "placowki.liczba", true},
-		{"Miejsca w placówkach", "placowki.miejsca", false},
-		{"Dzieci uczęszczające do placówek w ciągu roku", "placowki.dzieci", true},
+		{"Placówki czynne na dzień 31.12", "placowki.liczba", true, false},
+		{"Miejsca w placówkach", "placowki.miejsca", false, false},
+		{"Dzieci uczęszczające do placówek w ciągu roku", "placowki.dzieci", true, false},
 	}))
 
 	c = b.chapter("3.3", "Rodziny wspierające", "rodziny-wspierajace", 2)
@@ -147,9 +155,9 @@ func (b *builder) chCare() error {
 		return err
 	}
 	c.table(b.indicatorTable("tab-rodziny-wspierajace", "Rodziny wspierające", fmt.Sprintf("Rodziny wspierające w %d r.", y), []row{
-		{"Rodziny wspierające z umową na dzień 31.12", "rodziny_wspierajace.liczba", false},
-		{"Rodziny objęte pomocą rodziny wspierającej w ciągu roku", "rodziny_wspierajace.rodziny_objete", false},
-		{"Wydatki na zwrot kosztów rodzin wspierających", "wydatki.supporting_family", false},
+		{"Rodziny wspierające z umową na dzień 31.12", "rodziny_wspierajace.liczba", false, false},
+		{"Rodziny objęte pomocą rodziny wspierającej w ciągu roku", "rodziny_wspierajace.rodziny_objete", false, false},
+		{"Wydatki na zwrot kosztów rodzin wspierających", "wydatki.supporting_family", false, false},
 	}))
 	return nil
 }
@@ -245,9 +253,9 @@ func (b *builder) chFoster() error {
 	c.table(t)
 	if _, ok := b.byYear[y-1]; ok {
 		c.table(b.indicatorTable("tab-piecza-porownanie", "Piecza – porównanie", fmt.Sprintf("Piecza zastępcza w latach %d–%d", y-1, y), []row{
-			{"Dzieci w pieczy współfinansowanej przez gminę", "piecza.dzieci", false},
-			{"Wydatki gminy na pieczę zastępczą", "piecza.koszt", false},
-			{"Obciążenia naliczone według niewłaściwego udziału", "piecza.udzial_niezgodny", false},
+			{"Dzieci w pieczy współfinansowanej przez gminę", "piecza.dzieci", false, false},
+			{"Wydatki gminy na pieczę zastępczą", "piecza.koszt", false, false},
+			{"Obciążenia naliczone według niewłaściwego udziału", "piecza.udzial_niezgodny", false, false},
 		}))
 	}
 	if fs := b.findings("piecza."); len(fs) > 0 {
@@ -277,12 +285,12 @@ func (b *builder) chMonitoring() error {
 	}
 	y := b.doc.Year
 	c.table(b.indicatorTable("tab-praca-socjalna", "Praca socjalna", fmt.Sprintf("Praca socjalna i rodziny klientów Ośrodka w %d r.", y), []row{
-		{"Rodziny objęte pracą socjalną", "praca_socjalna.rodziny", true},
-		{"Osoby w tych rodzinach", "praca_socjalna.osoby", false},
-		{"Rodziny, którym udzielono pomocy finansowej", "swiadczenia.rodziny_pomoc_finansowa", false},
-		{"Rodziny z dziećmi wśród klientów Ośrodka", "klienci.rodziny_z_dziecmi", true},
-		{"w tym: rodziny niepełne", "klienci.rodziny_niepelne", false},
-		{"w tym: rodziny wielodzietne (3 i więcej dzieci)", "klienci.rodziny_wielodzietne", false},
+		{"Rodziny objęte pracą socjalną", "praca_socjalna.rodziny", true, false},
+		{"Osoby w tych rodzinach", "praca_socjalna.osoby", false, false},
+		{"Rodziny, którym udzielono pomocy finansowej", "swiadczenia.rodziny_pomoc_finansowa", false, false},
+		{"Rodziny z dziećmi wśród klientów Ośrodka", "klienci.rodziny_z_dziecmi", true, false},
+		{"w tym: rodziny niepełne", "klienci.rodziny_niepelne", false, false},
+		{"w tym: rodziny wielodzietne (3 i więcej dzieci)", "klienci.rodziny_wielodzietne", false, false},
 	}))
 
 	c = b.chapter("7.1", "Świadczenia pieniężne", "swiadczenia", 2)
@@ -335,18 +343,18 @@ func (b *builder) chMonitoring() error {
 	if err := b.narr(c, "niebieskie_karty"); err != nil {
 		return err
 	}
-	rows := []row{{"Formularze „Niebieska Karta” ogółem", "niebieskie_karty.formularze", true}}
+	rows := []row{{"Formularze „Niebieska Karta” ogółem", "niebieskie_karty.formularze", true, false}}
 	for i, f := range filedBy {
 		l := f.label
 		if i == 0 {
 			l = "z tego wszczęte przez: " + l
 		}
-		rows = append(rows, row{l, "niebieskie_karty.formularze." + f.code, false})
+		rows = append(rows, row{l, "niebieskie_karty.formularze." + f.code, false, true})
 	}
 	rows = append(rows,
-		row{"Rodziny, których dotyczyły formularze", "niebieskie_karty.rodziny", true},
-		row{"w tym rodziny, w których procedura dotyczyła dzieci", "niebieskie_karty.rodziny_z_dziecmi", false},
-		row{"Procedury zakończone w ciągu roku", "niebieskie_karty.procedury_zakonczone", false})
+		row{"Rodziny, których dotyczyły formularze", "niebieskie_karty.rodziny", true, false},
+		row{"w tym rodziny, w których procedura dotyczyła dzieci", "niebieskie_karty.rodziny_z_dziecmi", false, false},
+		row{"Procedury zakończone w ciągu roku", "niebieskie_karty.procedury_zakonczone", false, false})
 	c.table(b.indicatorTable("tab-niebieskie-karty", "Niebieskie Karty", fmt.Sprintf("Procedura „Niebieskie Karty” w %d r.", y), rows))
 
 	kindsA := b.cur.Lists.ActivityKinds
@@ -375,9 +383,49 @@ func activityLabel(s *model.Set, kind string) string {
 		return l
 	}
 	if ind, ok := s.Get("dzialania." + kind + ".liczba"); ok && ind.Label != "" {
-		return ind.Label
+		name, _ := activityName(ind.Label)
+		return upperFirst(name)
 	}
 	return kind
+}
+
+// activityName splits the collector's label of an activity indicator
+// ("Działania: warsztaty dla rodziców — liczba") into the activity's name and
+// the measure ("liczba" or "uczestnicy"); other labels come back whole.
+func activityName(label string) (name, measure string) {
+	rest, ok := strings.CutPrefix(label, "Działania: ")
+	if !ok {
+		return label, ""
+	}
+	for _, m := range []string{"liczba", "uczestnicy"} {
+		if n, ok := strings.CutSuffix(rest, " — "+m); ok {
+			return n, m
+		}
+	}
+	return rest, ""
+}
+
+// matrixLabel is an indicator's label as the programme table prints it: the
+// collector's activity labels read as sentences there ("Liczba działań:
+// warsztaty dla rodziców").
+func matrixLabel(label string) string {
+	name, m := activityName(label)
+	switch m {
+	case "liczba":
+		return "Liczba działań: " + name
+	case "uczestnicy":
+		return "Uczestnicy działań: " + name
+	}
+	return label
+}
+
+func upperFirst(s string) string {
+	for i, r := range s {
+		if i == 0 {
+			return strings.ToUpper(string(r)) + s[len(string(r)):]
+		}
+	}
+	return s
 }
 
 func sortKinds(k []model.BenefitKind) {
@@ -407,55 +455,64 @@ func (b *builder) chMatrix() error {
 		return err
 	}
 	y := b.doc.Year
-	missingKind := map[string]bool{}
-	for _, p := range b.in.Missing {
-		missingKind[p.Rodzaj] = true
-	}
+	missingKind := b.missingKind
 	used := map[string]bool{}
 	if len(b.cfg.Program.Cele) > 0 {
+		prev, hasPrev := b.byYear[y-1]
 		t := b.newTable("tab-program", "Program", fmt.Sprintf("Cele, działania, realizatorzy i wskaźniki programu za %d r.", y))
-		t.Columns = []Column{{Align: Right, Width: 0.8}, {Align: Left, Width: 3.5}, {Align: Left, Width: 2.2}, {Align: Left, Width: 3}, {Align: Right, Width: 1.5}, {Align: Left, Width: 2.2}}
-		t.Header = [][]Cell{headerRow("Lp.", "Działanie", "Realizator", "Wskaźnik", fmt.Sprintf("Wartość w %d r.", y), "Uwagi")}
+		t.Columns = []Column{{Align: Right, Width: 0.8, Group: true}, {Align: Left, Width: 3.2, Group: true}, {Align: Left, Width: 2, Group: true}, {Align: Left, Width: 3}}
+		hdr := []string{"Lp.", "Działanie", "Realizator", "Wskaźnik"}
+		if hasPrev {
+			t.Columns = append(t.Columns, Column{Align: Right, Width: 1.85})
+			hdr = append(hdr, strconv.Itoa(y-1))
+		}
+		t.Columns = append(t.Columns, Column{Align: Right, Width: 1.85}, Column{Align: Left, Width: 1.9})
+		hdr = append(hdr, strconv.Itoa(y), "Uwagi")
+		t.Header = [][]Cell{headerRow(hdr...)}
+		width := len(hdr)
+		anyPartner := false
 		for gi, g := range b.cfg.Program.Cele {
-			t.Rows = append(t.Rows, []Cell{{Text: fmt.Sprintf("Cel %d. %s", gi+1, g.Nazwa), Bold: true, Span: 6}, {}, {}, {}, {}, {}})
+			goal := make([]Cell, width)
+			goal[0] = Cell{Text: fmt.Sprintf("Cel %d. %s", gi+1, g.Nazwa), Bold: true, Span: width}
+			t.Rows = append(t.Rows, goal)
 			for ai, a := range g.Dzialania {
+				lp := fmt.Sprintf("%d.%d.", gi+1, ai+1)
 				if len(a.Wskazniki) == 0 {
-					t.Rows = append(t.Rows, []Cell{text(fmt.Sprintf("%d.%d.", gi+1, ai+1)), text(a.Nazwa), text(a.Realizator), text("—"), text("—"), text("")})
+					r := []Cell{text(lp), text(a.Nazwa), text(a.Realizator), text("—")}
+					if hasPrev {
+						r = append(r, text("—"))
+					}
+					t.Rows = append(t.Rows, append(r, text("—"), text("")))
 				}
 				for wi, w := range a.Wskazniki {
 					used[w.Kod] = true
-					lp, act, real := "", "", ""
+					r := []Cell{text(""), text(""), text("")}
 					if wi == 0 {
-						lp, act, real = fmt.Sprintf("%d.%d.", gi+1, ai+1), a.Nazwa, a.Realizator
+						r = []Cell{text(lp), text(a.Nazwa), text(a.Realizator)}
 					}
 					ind, ok := b.cur.Get(w.Kod)
 					label := w.Etykieta
 					if label == "" && ok {
-						label = ind.Label
+						label = matrixLabel(ind.Label)
 					}
 					if label == "" {
 						label = w.Kod
 					}
-					val := b.cell(w.Kod)
-					var remark []string
-					if ok && ind.Remark != "" {
-						remark = append(remark, ind.Remark)
+					r = append(r, text(label))
+					if hasPrev {
+						r = append(r, cellOf(b.numIn(prev, w.Kod)))
 					}
+					r = append(r, b.cell(w.Kod))
 					if ok && isPartnerSource(ind.Source) {
-						remark = append(remark, "źródło: "+ind.Source)
+						anyPartner = true
 					}
-					kind := w.Kod
-					if i := strings.IndexByte(kind, '.'); i > 0 {
-						kind = kind[:i]
-					}
-					if !ok && missingKind[kind] {
-						remark = append(remark, "instytucja nie przekazała danych")
-					} else if !ok {
-						remark = append(remark, "wskaźnik nie został ustalony")
-					}
-					t.Rows = append(t.Rows, []Cell{text(lp), text(act), text(real), text(label), val, text(strings.Join(remark, "; "))})
+					r = append(r, text(b.matrixRemark(w.Kod, ind, ok, missingKind)))
+					t.Rows = append(t.Rows, r)
 				}
 			}
+		}
+		if anyPartner {
+			t.Notes = append(t.Notes, "Wartości wskaźników instytucji współpracujących pochodzą z ich sprawozdań; pliki wraz z sumami kontrolnymi wymienia załącznik 1.")
 		}
 		if b.pub {
 			t.Notes = append(t.Notes, b.doc.PublicationNote)
@@ -471,41 +528,99 @@ func (b *builder) chMatrix() error {
 		}
 		c.add(Block{Kind: BlockHeading, Text: "Instytucje, które nie przekazały danych"}, Block{Kind: BlockList, List: l})
 	}
-	// Everything partners sent that the programme matrix does not show.
+	// Everything partners sent that the programme matrix does not show
+	// (not the empty placeholders of partners who sent nothing: the list
+	// above names them).
 	var rest []model.Indicator
 	for _, ind := range b.cur.Indicators {
-		if isPartnerSource(ind.Source) && !used[ind.Code] && !strings.HasPrefix(ind.Code, "meta.") {
-			rest = append(rest, ind)
+		kind, _, _ := strings.Cut(ind.Code, ".")
+		if !isPartnerSource(ind.Source) || used[ind.Code] || kind == "meta" || missingKind[kind] && !ind.Reported() && ind.Remark == "" {
+			continue
 		}
+		rest = append(rest, ind)
 	}
 	if len(rest) > 0 {
 		t := b.newTable("tab-partnerzy", "Dane partnerów", fmt.Sprintf("Pozostałe dane przekazane przez instytucje współpracujące za %d r.", y))
-		t.Columns = []Column{{Align: Left, Width: 2.4}, {Align: Left, Width: 5}, {Align: Right, Width: 1.6}, {Align: Left, Width: 3}}
+		t.Columns = []Column{{Align: Left, Width: 2.6, Group: true}, {Align: Left, Width: 5.2}, {Align: Right, Width: 1.6}, {Align: Left, Width: 3}}
 		t.Header = [][]Cell{headerRow("Instytucja", "Wskaźnik", "Wartość", "Uwagi")}
+		last := ""
 		for _, ind := range rest {
-			kind := ind.Code[:max(0, strings.IndexByte(ind.Code, '.'))]
-			t.Rows = append(t.Rows, []Cell{text(kindLabel(kind)), text(ind.Label), b.cell(ind.Code), text(ind.Remark)})
+			kind, _, _ := strings.Cut(ind.Code, ".")
+			inst := text("")
+			if kind != last {
+				inst, last = text(b.institution(kind)), kind
+			}
+			val := b.cell(ind.Code)
+			if val.Unit == model.UnitText { // a description: it gets the value and remark columns
+				s := val.Text
+				if ind.Remark != "" {
+					s += " (" + ind.Remark + ")"
+				}
+				t.Rows = append(t.Rows, []Cell{inst, text(ind.Label), {Text: s, Unit: model.UnitText, Code: ind.Code, Span: 2}, {}})
+				continue
+			}
+			t.Rows = append(t.Rows, []Cell{inst, text(ind.Label), val, text(ind.Remark)})
 		}
 		c.table(t)
 	}
 	return nil
 }
 
+var kindTitles = map[string]string{
+	"ppp": "Poradnia Psychologiczno-Pedagogiczna", "policja": "Policja", "kuratorzy": "Kuratorzy sądowi",
+	"pcpr": "Powiatowe Centrum Pomocy Rodzinie", "szkoly": "Szkoły", "gkrpa": "Gminna Komisja Rozwiązywania Problemów Alkoholowych",
+	"kultura": "Ośrodek kultury", "sport": "Ośrodek sportu i rekreacji", "parafie": "Parafie",
+	"pik": "Punkt Interwencji Kryzysowej", "inne": "Inne instytucje",
+}
+
+// institution names the partner of a kind: its configured name when the
+// gmina has one partner of that kind, else the kind's title ("Szkoły").
+func (b *builder) institution(kind string) string {
+	var names []string
+	for _, p := range b.cfg.Partnerzy {
+		if p.Rodzaj == kind && p.Nazwa != "" {
+			names = append(names, p.Nazwa)
+		}
+	}
+	if len(names) == 1 {
+		return names[0]
+	}
+	if t, ok := kindTitles[kind]; ok {
+		return t
+	}
+	return upperFirst(kind)
+}
+
+// matrixRemark is the "Uwagi" cell of a programme indicator: the partner's
+// own remark, and why a value is missing.
+func (b *builder) matrixRemark(code string, ind model.Indicator, ok bool, missingKind map[string]bool) string {
+	kind, _, _ := strings.Cut(code, ".")
+	switch {
+	case ok && ind.Remark != "":
+		return ind.Remark
+	case !ok && !missingKind[kind]:
+		return "wskaźnik nie został ustalony"
+	case !ind.Reported() && missingKind[kind]:
+		return "instytucja nie przekazała danych"
+	}
+	return ""
+}
+
 // keyIndicators are compared across years.
 var keyIndicators = []row{
-	{"Asystenci rodziny (31.12)", "asystenci.liczba", false},
-	{"Rodziny z asystentem w ciągu roku", "asysta.rodziny", false},
-	{"Rodziny z asystentem na 31.12", "asysta.rodziny_koniec_okresu", false},
-	{"Dzieci w rodzinach z asystentem", "asysta.dzieci", false},
-	{"Dzieci w placówkach wsparcia dziennego", "placowki.dzieci", false},
-	{"Rodziny wspierające (31.12)", "rodziny_wspierajace.liczba", false},
-	{"Dzieci w pieczy zastępczej (współfinansowanie)", "piecza.dzieci", false},
-	{"Wydatki gminy na pieczę zastępczą", "piecza.koszt", false},
-	{"Wydatki na asystentów rodziny", "wydatki.assistant", false},
-	{"Rodziny objęte pracą socjalną", "praca_socjalna.rodziny", false},
-	{"Rodziny z pomocą finansową", "swiadczenia.rodziny_pomoc_finansowa", false},
-	{"Formularze „Niebieska Karta”", "niebieskie_karty.formularze", false},
-	{"Rodziny z dziećmi wśród klientów", "klienci.rodziny_z_dziecmi", false},
+	{"Asystenci rodziny (31.12)", "asystenci.liczba", false, false},
+	{"Rodziny z asystentem w ciągu roku", "asysta.rodziny", false, false},
+	{"Rodziny z asystentem na 31.12", "asysta.rodziny_koniec_okresu", false, false},
+	{"Dzieci w rodzinach z asystentem", "asysta.dzieci", false, false},
+	{"Dzieci w placówkach wsparcia dziennego", "placowki.dzieci", false, false},
+	{"Rodziny wspierające (31.12)", "rodziny_wspierajace.liczba", false, false},
+	{"Dzieci w pieczy zastępczej (współfinansowanie)", "piecza.dzieci", false, false},
+	{"Wydatki gminy na pieczę zastępczą", "piecza.koszt", false, false},
+	{"Wydatki na asystentów rodziny", "wydatki.assistant", false, false},
+	{"Rodziny objęte pracą socjalną", "praca_socjalna.rodziny", false, false},
+	{"Rodziny z pomocą finansową", "swiadczenia.rodziny_pomoc_finansowa", false, false},
+	{"Formularze „Niebieska Karta”", "niebieskie_karty.formularze", false, false},
+	{"Rodziny z dziećmi wśród klientów", "klienci.rodziny_z_dziecmi", false, false},
 }
 
 func (b *builder) chCompare() error {
@@ -534,18 +649,23 @@ func (b *builder) chCompare() error {
 	for _, r := range keyIndicators {
 		cells := []Cell{text(r.label)}
 		var vals []Num
+		money := false
 		for _, yr := range b.years {
 			n := b.numIn(b.byYear[yr], r.code)
-			if n.OK && n.Unit == model.UnitMoney { // whole złoty keep the wide table readable
-				n.Text = plfmt.AmountWhole(n.N)
+			if n.OK && n.Unit == model.UnitMoney { // whole złoty, unit in the label: the wide table stays readable
+				n.Text = plfmt.Int(plfmt.RoundZloty(n.N))
+				money = true
 			}
 			vals = append(vals, n)
 			cells = append(cells, cellOf(n))
 		}
+		if money {
+			cells[0].Text += " (zł)"
+		}
 		cur, prev := vals[len(vals)-1], vals[len(vals)-2]
 		ch := changeCell(prev, cur)
 		if ch.Value != nil && cur.Unit == model.UnitMoney {
-			ch.Text = signedWhole(*ch.Value)
+			ch.Text = plfmt.Signed(plfmt.RoundZloty(cur.N) - plfmt.RoundZloty(prev.N)) // adds up with the rounded columns
 		}
 		pct := Cell{Text: "—"}
 		if ch.Value != nil {
@@ -556,7 +676,7 @@ func (b *builder) chCompare() error {
 		cells = append(cells, ch, pct)
 		t.Rows = append(t.Rows, cells)
 	}
-	t.Notes = append(t.Notes, "Kwoty w tabeli zaokrąglono do pełnych złotych; „brak danych” oznacza rok, za który wskaźnik nie został ustalony.")
+	t.Notes = append(t.Notes, "Kwoty podano w pełnych złotych; „brak danych” oznacza rok, za który wskaźnik nie został ustalony (nie jest to zero).")
 	if b.pub {
 		t.Notes = append(t.Notes, b.doc.PublicationNote)
 	}
@@ -568,15 +688,15 @@ func (b *builder) chCompare() error {
 		series          []row
 	}{
 		{"wykres-asysta", "Rodziny korzystające ze wsparcia asystenta rodziny", "line", model.UnitFamilies, "liczba rodzin",
-			[]row{{"w ciągu roku", "asysta.rodziny", false}, {"na dzień 31.12", "asysta.rodziny_koniec_okresu", false}}},
+			[]row{{"w ciągu roku", "asysta.rodziny", false, false}, {"na dzień 31.12", "asysta.rodziny_koniec_okresu", false, false}}},
 		{"wykres-dzieci", "Dzieci objęte wsparciem", "line", model.UnitChildren, "liczba dzieci",
-			[]row{{"w rodzinach z asystentem", "asysta.dzieci", false}, {"w placówkach wsparcia dziennego", "placowki.dzieci", false}, {"w pieczy zastępczej", "piecza.dzieci", false}}},
+			[]row{{"w rodzinach z asystentem", "asysta.dzieci", false, false}, {"w placówkach wsparcia dziennego", "placowki.dzieci", false, false}, {"w pieczy zastępczej", "piecza.dzieci", false, false}}},
 		{"wykres-piecza-koszt", "Wydatki gminy na pieczę zastępczą", "bar", model.UnitMoney, "zł",
-			[]row{{"wydatki gminy", "piecza.koszt", false}}},
+			[]row{{"wydatki gminy", "piecza.koszt", false, false}}},
 		{"wykres-pomoc", "Praca socjalna i pomoc finansowa", "line", model.UnitFamilies, "liczba rodzin",
-			[]row{{"praca socjalna", "praca_socjalna.rodziny", false}, {"pomoc finansowa", "swiadczenia.rodziny_pomoc_finansowa", false}}},
+			[]row{{"praca socjalna", "praca_socjalna.rodziny", false, false}, {"pomoc finansowa", "swiadczenia.rodziny_pomoc_finansowa", false, false}}},
 		{"wykres-niebieskie-karty", "Procedura „Niebieskie Karty”", "bar", model.UnitCount, "liczba",
-			[]row{{"formularze", "niebieskie_karty.formularze", false}, {"rodziny", "niebieskie_karty.rodziny", false}}},
+			[]row{{"formularze", "niebieskie_karty.formularze", false, false}, {"rodziny", "niebieskie_karty.rodziny", false, false}}},
 	} {
 		b.charts++
 		chart := &Chart{ID: ch.id, Number: b.charts, Title: fmt.Sprintf("%s w latach %d–%d", ch.title, b.years[0], y), Kind: ch.kind, Unit: ch.unit, YLabel: ch.ylabel}
@@ -608,17 +728,10 @@ func (b *builder) chCompare() error {
 		if ch.kind == "bar" {
 			kind = "Wykres słupkowy"
 		}
-		chart.Alt = fmt.Sprintf("%s: %s w latach %d–%d. %s.", kind, lowerFirst(ch.title), b.years[0], y, strings.Join(alt, "; "))
+		chart.Alt = fmt.Sprintf("%s: %s w latach %d–%d. %s.", kind, lowerFirst(ch.title), b.years[0], y, upperFirst(strings.Join(alt, "; ")))
 		c.add(Block{Kind: BlockChart, Chart: chart})
 	}
 	return nil
-}
-
-func signedWhole(gr int64) string {
-	if gr > 0 {
-		return "+" + plfmt.AmountWhole(gr)
-	}
-	return plfmt.AmountWhole(gr)
 }
 
 func lowerFirst(s string) string {
@@ -647,11 +760,29 @@ func (b *builder) chNeeds() error {
 	for _, bl := range c.Blocks {
 		if bl.Kind == BlockList {
 			b.doc.Needs = append(b.doc.Needs, bl.List.Items...)
+			punctuate(bl.List)
 		}
 	}
 	sig := b.doc.Signature
 	c.add(Block{Kind: BlockSignature, Signature: &sig})
 	return nil
+}
+
+// punctuate ends the items of a list that continues a sentence as Polish
+// style wants: a semicolon after each item, a period after the last; items
+// that already end with punctuation are left alone.
+func punctuate(l *List) {
+	for i, it := range l.Items {
+		it = strings.TrimSpace(it)
+		if it == "" || strings.ContainsRune(".;:!?", []rune(it)[len([]rune(it))-1]) {
+			continue
+		}
+		if i == len(l.Items)-1 {
+			l.Items[i] = it + "."
+		} else {
+			l.Items[i] = it + ";"
+		}
+	}
 }
 
 var sourceKinds = map[string]string{
@@ -702,7 +833,7 @@ func (b *builder) chAnnex() error {
 		if s.Name == model.SourceOPS {
 			name = "rejestry OPS"
 		}
-		if s.Where != "" && s.Where != s.Name {
+		if s.Where != "" && s.Where != s.Name && s.Kind != "partner" { // a partner file is named by its name
 			name += " (" + s.Where + ")"
 		}
 		read := "—"
@@ -746,7 +877,15 @@ func (b *builder) chAnnex() error {
 	t.Columns = []Column{{Align: Left, Width: 3.8}, {Align: Left, Width: 5}, {Align: Right, Width: 2}, {Align: Left, Width: 1.8}}
 	t.Header = [][]Cell{headerRow("Kod", "Wskaźnik", "Wartość", "Źródło")}
 	for _, ind := range b.cur.Indicators {
-		t.Rows = append(t.Rows, []Cell{text(breakableCode(ind.Code)), text(ind.Label), b.cell(ind.Code), text(ind.Source)})
+		src := ind.Source
+		kind, _, _ := strings.Cut(ind.Code, ".")
+		switch {
+		case !ind.Reported() && b.missingKind[kind] && !isPartnerSource(src):
+			src = "brak zwrotu"
+		case src == "":
+			src = "—"
+		}
+		t.Rows = append(t.Rows, []Cell{text(breakableCode(ind.Code)), text(ind.Label), b.cell(ind.Code), text(src)})
 	}
 	if b.pub {
 		t.Notes = append(t.Notes, b.doc.PublicationNote)
@@ -795,6 +934,7 @@ func (b *builder) indicatorRows() {
 		for _, yr := range d.Years {
 			h := b.numIn(b.byYear[yr], ind.Code)
 			vals = append(vals, h)
+			r.HistoryText = append(r.HistoryText, h.Text)
 			if h.OK && !h.Hidden {
 				v := h.N
 				r.History = append(r.History, &v)

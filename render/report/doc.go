@@ -69,7 +69,7 @@ type TitlePage struct {
 	OPSAddress  string
 	OPSContact  string // "tel. …, e-mail …" (may be "")
 	Program     string // "Gminny Program Wspierania Rodziny na lata 2023–2025"
-	Resolution  string // "przyjęty uchwałą Nr LII/526/2023 Rady Miejskiej w Chmielniku z dnia …"
+	Resolution  string // "przyjęty uchwałą Nr LII/526/2023 Rady Miejskiej w Chmielniku z dnia 27 marca 2023 r." (a whole phrase, ending with a period; "" when unknown)
 	Place       string // "Chmielnik"
 	Date        model.Date
 	DateText    string // "Chmielnik, 3 marca 2026 r."
@@ -133,6 +133,13 @@ const (
 )
 
 // Table is a captioned table. Header rows may span columns (Cell.Span).
+//
+// Span placeholders: every row has exactly one Cell per column. A cell with
+// Span n > 1 covers its own column and the next n−1, and it is followed by
+// n−1 placeholder cells — zero Cell values (Cell{}) — that stand for the
+// covered columns. Renderers skip the placeholders (the PDF renderer by
+// counting Span, render/internal/layout.Row for the grid renderers), so a
+// placeholder must never carry text or a value.
 type Table struct {
 	ID      string // stable: "tab-asysta" (HTML id, XLSX sheet key)
 	Number  int    // "Tabela nr 3"
@@ -158,6 +165,11 @@ type Column struct {
 	Align Align
 	Width float64 // relative width (the renderer scales the sum to the page)
 	Unit  model.Unit
+	// Group marks a column whose empty body cells continue the filled cell
+	// above them (the action and realizator of the programme table, printed
+	// once for all its indicators): a renderer may draw them as one merged
+	// cell. The cells are still there, with Text "".
+	Group bool
 }
 
 // Cell is one table cell: the formatted text every renderer prints, and the
@@ -171,7 +183,7 @@ type Cell struct {
 	Missing bool       // not reported ("brak danych"), never 0
 	Hidden  bool       // hidden in publication mode: Text is "<3", Value is nil
 	Bold    bool       // row labels of sums, header cells
-	Span    int        // columns this cell covers (0 or 1 = one)
+	Span    int        // columns this cell covers (0 or 1 = one); see Table for the placeholders that follow it
 	Indent  int        // indentation level of a row label ("z tego", "w tym" rows)
 }
 
@@ -245,18 +257,24 @@ type GlossaryEntry struct {
 
 // IndicatorRow is one indicator of the year beside previous years.
 type IndicatorRow struct {
-	Code      string
-	Label     string
-	Unit      model.Unit
-	Source    string // "ops" or the partner file
-	Remark    string // partner's remark
-	Value     *int64 // nil: not reported or hidden
-	Text      string // formatted value of the current year ("brak danych", "<3", text of a text code)
-	Missing   bool
-	Hidden    bool
-	History   []*int64 // one per Doc.Years (current year last); nil where no data
-	Change    *int64   // current minus the previous year's value, when both exist
-	ChangePct *float64 // relative change in percent, when defined
+	Code    string
+	Label   string
+	Unit    model.Unit
+	Source  string // "ops" or the partner file
+	Remark  string // partner's remark
+	Value   *int64 // nil: not reported or hidden
+	Text    string // formatted value of the current year ("brak danych", "<3", text of a text code)
+	Missing bool
+	Hidden  bool
+	// History holds the value of each of Doc.Years (current year last). It
+	// is nil both where the year has no data and where the value is hidden
+	// in publication mode: HistoryText, of the same length, tells them apart
+	// and is what a renderer prints where History is nil ("brak danych",
+	// "<3", or the text of a text-valued code).
+	History     []*int64
+	HistoryText []string
+	Change      *int64   // current minus the previous year's value, when both exist
+	ChangePct   *float64 // relative change in percent, when defined
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }

@@ -36,7 +36,7 @@ func (n Num) String() string { return n.Text }
 
 // TemplateNames are the narrative templates, in the order of the report.
 var TemplateNames = []string{
-	"wstep", "program", "szkolenia", "asystent", "placowki", "rodziny_wspierajace", "finansowanie",
+	"wstep", "program", "szkolenia", "asystent", "asystent_praca", "asystent_wspolpraca", "placowki", "rodziny_wspierajace", "finansowanie",
 	"piecza", "cas", "monitoring", "swiadczenia", "niebieskie_karty", "realizacja", "porownanie",
 	"zakonczenie", "potrzeby",
 }
@@ -46,6 +46,7 @@ var TemplateNames = []string{
 type narrData struct {
 	Rok, RokPoprzedni    int
 	Gmina, OPS, Rada     string
+	Kierownika           string // the head's position in the genitive, lower case: "kierownika", "dyrektora"
 	Radzie               string // the council in the dative
 	Program, Uchwala     string
 	ProgramD             string // the programme's name in the genitive

@@ -270,7 +270,11 @@ func (w *writer) indicators() error {
 			if j < len(ind.History) {
 				v = ind.History[j]
 			}
-			if err := w.value(sh, yearCol+j, r, v, ind.Unit, plfmt.BrakDanych, false); err != nil {
+			txt := plfmt.BrakDanych // a year with no data …
+			if j < len(ind.HistoryText) && ind.HistoryText[j] != "" {
+				txt = ind.HistoryText[j] // … or hidden ("<3"), or a text value
+			}
+			if err := w.value(sh, yearCol+j, r, v, ind.Unit, txt, false); err != nil {
 				return err
 			}
 		}

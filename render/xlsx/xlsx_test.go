@@ -13,6 +13,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/gpwr/gpwr/model"
 	"github.com/gpwr/gpwr/render/internal/golden"
 	"github.com/gpwr/gpwr/render/internal/rendertest"
 	"github.com/gpwr/gpwr/render/report"
@@ -201,4 +202,63 @@ func TestReportGolden(t *testing.T) {
 	if zipEntry(t, path, "xl/charts/chart1.xml") == "" {
 		t.Error("xl/charts/chart1.xml missing")
 	}
+}
+
+// In publication mode a hidden past value reads "<3" on the „Wskaźniki”
+// sheet, and a year without data "brak danych": they are not the same.
+func TestIndicatorsSheetHiddenHistory(t *testing.T) {
+	in := reporttest.Input()
+	in.Cfg.Ustawienia.Publikacja = true
+	for _, h := range in.History {
+		if h.Period.Year == 2024 {
+			ind, _ := h.Get("asysta.rodziny_sad")
+			ind.Value = model.Int(2)
+			h.Add(ind)
+		}
+	}
+	d, err := report.Build(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := write(t, d, "publikacja.xlsx")
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows(SheetIndicators)
+	if err != nil {
+		t.Fatal(err)
+	}
+	head := -1
+	col := map[string]int{}
+	for i, r := range rows {
+		for j, v := range r {
+			if v == "Kod" {
+				head = i
+			}
+			if head == i {
+				col[v] = j
+			}
+		}
+		if head >= 0 {
+			break
+		}
+	}
+	if head < 0 {
+		t.Fatal("no header row on the indicators sheet")
+	}
+	for _, r := range rows[head+1:] {
+		if len(r) == 0 || r[0] != "asysta.rodziny_sad" {
+			continue
+		}
+		if got := r[col["2024"]]; got != "<3" {
+			t.Errorf("2024 = %q, want <3", got)
+		}
+		if got := r[col["2022"]]; got != "brak danych" {
+			t.Errorf("2022 = %q, want brak danych", got)
+		}
+		return
+	}
+	t.Fatal("asysta.rodziny_sad not on the indicators sheet")
 }

@@ -1,6 +1,6 @@
 // Package yoy is the year-to-year plausibility rule of gpwr: which changes of
 // an indicator between two periods are worth a warning. It is a leaf package
-// (model, plfmt and the archive's code table only) so that the multi-year
+// (model, plfmt and collectors/ops's code table only) so that the multi-year
 // comparison (render/compare), the annual report's "previous years" columns
 // and the CAS plausibility check share one rule without import cycles.
 package yoy
@@ -10,7 +10,7 @@ import (
 	"math"
 	"sort"
 
-	"github.com/gpwr/gpwr/internal/archive"
+	"github.com/gpwr/gpwr/collectors/ops"
 	"github.com/gpwr/gpwr/model"
 	"github.com/gpwr/gpwr/render/plfmt"
 )
@@ -53,7 +53,7 @@ func Numeric(ind model.Indicator) bool { return ind.Unit != model.UnitText && in
 // then every other code (partner catalog, the program's own) alphabetically.
 func SortCodes(codes []string) {
 	rank := func(code string) (int, int) {
-		g, ok := archive.BuiltinOrder(code)
+		g, ok := ops.Order(code)
 		if !ok {
 			return 1 << 20, 0
 		}

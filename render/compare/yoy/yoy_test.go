@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/gpwr/gpwr/internal/archive"
+	"github.com/gpwr/gpwr/collectors/ops"
 	"github.com/gpwr/gpwr/model"
 )
 
@@ -14,7 +14,7 @@ func set(year int, kv ...any) *model.Set {
 	s := &model.Set{Period: model.YearPeriod(year)}
 	for i := 0; i < len(kv); i += 2 {
 		code := kv[i].(string)
-		info, _ := archive.Builtin(code)
+		info, _ := ops.Describe(code)
 		ind := model.Indicator{Code: code, Label: info.Label, Unit: info.Unit, Source: model.SourceOPS}
 		switch v := kv[i+1].(type) {
 		case int:
@@ -36,13 +36,13 @@ func TestChanges(t *testing.T) {
 		prev, cur int // -1 = brak danych
 		want      string
 	}{
-		{"beyond +threshold", "asysta.rodziny", 16, 24, "Rodziny objęte wsparciem asystenta rodziny: 2024 – 16, 2025 – 24, zmiana +50,0\u00a0% (więcej niż ±30\u00a0%); sprawdź, czy to nie błąd."},
-		{"beyond −threshold", "placowki.dzieci", 31, 0, "Dzieci uczęszczające do placówek wsparcia dziennego: 2024 – 31, 2025 – 0, zmiana \u2212100,0\u00a0% (więcej niż ±30\u00a0%); sprawdź, czy to nie błąd."},
+		{"beyond +threshold", "asysta.rodziny", 16, 24, "Rodziny objęte wsparciem asystenta rodziny w okresie: 2024 – 16, 2025 – 24, zmiana +50,0\u00a0% (więcej niż ±30\u00a0%); sprawdź, czy to nie błąd."},
+		{"beyond −threshold", "placowki.dzieci", 31, 0, "Dzieci uczęszczające do placówek wsparcia dziennego w okresie: 2024 – 31, 2025 – 0, zmiana \u2212100,0\u00a0% (więcej niż ±30\u00a0%); sprawdź, czy to nie błąd."},
 		{"exactly the threshold", "asysta.rodziny", 10, 13, ""},
 		{"within", "asysta.dzieci", 30, 35, ""},
 		{"tiny base", "rodziny_wspierajace.liczba", 2, 4, ""},
-		{"tiny base, one side reaches it", "rodziny_wspierajace.liczba", 2, 5, "Rodziny wspierające: 2024 – 2, 2025 – 5, zmiana +150,0\u00a0% (więcej niż ±30\u00a0%); sprawdź, czy to nie błąd."},
-		{"from zero", "niebieskie_karty.rodziny", 0, 12, "Rodziny objęte procedurą „Niebieskie Karty”: 2024 – 0, 2025 – 12 (wzrost od zera); sprawdź, czy to nie błąd."},
+		{"tiny base, one side reaches it", "rodziny_wspierajace.liczba", 2, 5, "Rodziny wspierające (umowy obowiązujące na koniec okresu): 2024 – 2, 2025 – 5, zmiana +150,0\u00a0% (więcej niż ±30\u00a0%); sprawdź, czy to nie błąd."},
+		{"from zero", "niebieskie_karty.rodziny", 0, 12, "Rodziny, w których sporządzono formularz „Niebieska Karta”: 2024 – 0, 2025 – 12 (wzrost od zera); sprawdź, czy to nie błąd."},
 		{"zero to tiny", "niebieskie_karty.rodziny", 0, 3, ""},
 		{"brak danych before", "asysta.rodziny", -1, 20, ""},
 		{"brak danych after", "asysta.rodziny", 20, -1, ""},

@@ -349,7 +349,8 @@ func Set(y int) *model.Set {
 }
 
 // Input is a complete report input for 2025 with history 2021–2024 (2022
-// missing, to exercise gaps). PCPR and the sport centre sent nothing.
+// missing, to exercise gaps). PCPR and the sport centre sent nothing: the
+// current year holds their codes without values, with the catalog's labels.
 func Input() report.Input {
 	cfg := Config()
 	var missing []config.Partner
@@ -358,9 +359,23 @@ func Input() report.Input {
 			missing = append(missing, p)
 		}
 	}
+	// As the pipeline does for partners who sent nothing: their codes with
+	// the catalog's labels and no value.
+	cur := Set(2025)
+	for _, ph := range []struct {
+		code, label string
+		unit        model.Unit
+	}{
+		{"pcpr.dzieci_piecza", "Liczba dzieci z terenu gminy umieszczonych w pieczy zastępczej", model.UnitChildren},
+		{"pcpr.dzieci_powroty", "Liczba dzieci, które w roku sprawozdawczym powróciły z pieczy zastępczej do rodziny", model.UnitChildren},
+		{"sport.imprezy", "Liczba imprez sportowo-rekreacyjnych dla dzieci i młodzieży (w ciągu roku)", model.UnitCount},
+	} {
+		cur.Add(model.Indicator{Code: ph.code, Label: ph.label, Unit: ph.unit, From: cur.Period.From, To: cur.Period.To})
+	}
+	cur.Sort()
 	return report.Input{
 		Cfg:       cfg,
-		Current:   Set(2025),
+		Current:   cur,
 		History:   []*model.Set{Set(2021), Set(2023), Set(2024)},
 		Missing:   missing,
 		Synthetic: true,
