@@ -10,6 +10,7 @@ import (
 	"github.com/gpwr/gpwr/model"
 	"github.com/gpwr/gpwr/render/charts"
 	"github.com/gpwr/gpwr/render/charts/fromreport"
+	"github.com/gpwr/gpwr/render/compare/yoy"
 	"github.com/gpwr/gpwr/render/html"
 	"github.com/gpwr/gpwr/render/jsonout"
 	"github.com/gpwr/gpwr/render/pdf"
@@ -63,6 +64,14 @@ func Report(env *Env, o ReportOptions) error {
 	for _, y := range ys {
 		if y.Set != nil {
 			history = append(history, y.Set)
+		}
+		if y.Set != nil && y.Year == o.Year-1 {
+			// Implausible moves of the key figures: the same rule as compare and CAS.
+			for _, f := range yoy.Changes(y.Set, cur, o.Cfg.Ustawienia.ProgZmianyProcent) {
+				if yoy.IsKey(f.Place) {
+					cur.Findings = append(cur.Findings, f)
+				}
+			}
 		}
 	}
 	doc, err := report.Build(report.Input{Cfg: o.Cfg, Current: cur, History: history, Missing: missing,

@@ -367,7 +367,7 @@ func TestChangeAgainstLastYear(t *testing.T) {
 	prev["asysta.rodziny"] = 18               // 28 vs 18: +55,6 % → flagged
 	prev["asysta.dzieci"] = 55                // 61 vs 55: +10,9 % → not
 	prev["asystenci.liczba.umowa_uslugi"] = 2 // 1 vs 2: −50 % but tiny base → not
-	prev["placowki.dzieci"] = 4               // 38 vs 4: below the base last year → not
+	prev["placowki.dzieci"] = 4               // 38 vs 4: the larger value reaches the base → flagged (the rule of yoy.Judge)
 	prev["wydatki.day_centre.eu"] = 500000    // 12 000 zł vs 5 000 zł → flagged
 	prevSet := setOf(half(t, 2024, 1), prev)
 	got := findingsAt(Check(Compute(f, setOf(p, now)), prevSet, testConfig(), model.Date{}), CheckChange, "")
@@ -381,7 +381,10 @@ func TestChangeAgainstLastYear(t *testing.T) {
 	if _, ok := places["Dział E, Lp. 1.3, kol. 4"]; !ok {
 		t.Errorf("E 1.3 kol. 4 not flagged")
 	}
-	for _, no := range []string{"Dział A, Lp. 3, kol. 1", "Dział A, Lp. 1.2, kol. 1", "Dział B, Lp. 2, kol. 1"} {
+	if m := places["Dział B, Lp. 2, kol. 1"]; !strings.Contains(m, "38 wobec 4 w tym samym półroczu 2024 r. (zmiana +850,0 %, próg 30 %)") {
+		t.Errorf("B 2: %q", m)
+	}
+	for _, no := range []string{"Dział A, Lp. 3, kol. 1", "Dział A, Lp. 1.2, kol. 1"} {
 		if m, ok := places[no]; ok {
 			t.Errorf("%s flagged: %s", no, m)
 		}

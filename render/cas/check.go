@@ -9,6 +9,7 @@ import (
 
 	"github.com/gpwr/gpwr/internal/config"
 	"github.com/gpwr/gpwr/model"
+	"github.com/gpwr/gpwr/render/compare/yoy"
 	"github.com/gpwr/gpwr/render/plfmt"
 )
 
@@ -28,8 +29,6 @@ const (
 	CheckShare     = "cas.udzial_piecza"     // foster charges billed at the wrong share
 	CheckChange    = "cas.zmiana"            // implausible change against the same half of last year
 	CheckDeadline  = "cas.termin"            // deadline reminder
-	minCountBase   = 5                       // change check: both values at least this many units…
-	minMoneyBase   = 1000                    // …or this many złoty
 	defaultChange  = 30.0                    // % when there is no configuration
 	caseloadLaw    = "art. 15 ust. 4 ustawy" // the caseload limit's legal basis
 )
@@ -143,23 +142,24 @@ func Check(f *Filled, prev *model.Set, cfg *config.Config, today model.Date) []m
 		for si, fs := range f.Sections {
 			for ri, fr := range fs.Rows {
 				for ci, c := range fr.Cells {
-					now, was := c.Shown(), pf.Sections[si].Rows[ri].Cells[ci].Shown()
+					// The exact values (grosze for money) under the rule every
+					// comparison of gpwr uses (render/compare/yoy).
+					now, was := c.Value, pf.Sections[si].Rows[ri].Cells[ci].Value
 					if now == nil || was == nil {
 						continue
 					}
-					base := int64(minCountBase)
-					if c.Column.Unit == Money {
-						base = minMoneyBase
-					}
-					if *now < base || *was < base {
+					pct, defined, flagged := yoy.Judge(*was, *now, c.Column.Unit == Money, threshold)
+					if !flagged {
 						continue
 					}
-					pct := float64(*now-*was) * 100 / float64(*was)
-					if math.Abs(pct) > threshold {
-						add(model.Warning, CheckChange, Place(fs.Section, fr.Row, ci+1),
-							"%s wobec %s w tym samym półroczu %d r. (zmiana %s %%, próg %s %%): sprawdź, czy to nie błąd danych",
-							fmtUnit(*now, c.Column.Unit), fmtUnit(*was, c.Column.Unit), prev.Period.Year, signedPct(pct), trimFloat(threshold))
+					shownNow, shownWas := c.Shown(), pf.Sections[si].Rows[ri].Cells[ci].Shown()
+					change := "wzrost od zera"
+					if defined {
+						change = "zmiana " + signedPct(pct) + " %"
 					}
+					add(model.Warning, CheckChange, Place(fs.Section, fr.Row, ci+1),
+						"%s wobec %s w tym samym półroczu %d r. (%s, próg %s %%): sprawdź, czy to nie błąd danych",
+						fmtUnit(*shownNow, c.Column.Unit), fmtUnit(*shownWas, c.Column.Unit), prev.Period.Year, change, trimFloat(threshold))
 				}
 			}
 		}

@@ -194,3 +194,53 @@ func TestHistoryTextHiddenVsMissing(t *testing.T) {
 	}
 	t.Fatal("asysta.rodziny_sad not among the indicators")
 }
+
+// TestCompareTableFlagsImplausibleChanges: the previous-years table marks a key
+// figure that moved beyond the gmina's threshold (the rule of yoy.Judge) and
+// explains the mark; a move within the threshold is not marked.
+func TestCompareTableFlagsImplausibleChanges(t *testing.T) {
+	in := reporttest.Input()
+	var prev int64
+	for _, h := range in.History {
+		if h.Period.Year == in.Current.Period.Year-1 {
+			prev, _ = h.Value("piecza.koszt")
+		}
+	}
+	if prev == 0 {
+		t.Fatal("fixture: no piecza.koszt in the previous year")
+	}
+	ind, _ := in.Current.Get("piecza.koszt")
+	ind.Value = model.Int(prev * 2) // +100 %
+	in.Current.Add(ind)
+	for _, tc := range []struct {
+		threshold float64
+		marked    bool
+	}{{30, true}, {150, false}} {
+		in.Cfg.Ustawienia.ProgZmianyProcent = tc.threshold
+		d, err := report.Build(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var tab *report.Table
+		for _, ch := range d.Chapters {
+			for _, b := range ch.Blocks {
+				if b.Table != nil && b.Table.ID == "tab-porownanie" {
+					tab = b.Table
+				}
+			}
+		}
+		if tab == nil {
+			t.Fatal("no comparison table")
+		}
+		marked := false
+		for _, r := range tab.Rows {
+			if strings.Contains(r[0].Text, "pieczę") && strings.HasSuffix(r[len(r)-1].Text, " *") {
+				marked = true
+			}
+		}
+		note := strings.Contains(strings.Join(tab.Notes, " "), "Zmiana o więcej niż ±")
+		if marked != tc.marked || note != tc.marked {
+			t.Errorf("threshold %v: marked %v, note %v; want %v", tc.threshold, marked, note, tc.marked)
+		}
+	}
+}

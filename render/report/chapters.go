@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/gpwr/gpwr/model"
+	"github.com/gpwr/gpwr/render/compare/yoy"
 	"github.com/gpwr/gpwr/render/plfmt"
 )
 
@@ -623,6 +624,14 @@ var keyIndicators = []row{
 	{"Rodziny z dziećmi wśród klientów", "klienci.rodziny_z_dziecmi", false, false},
 }
 
+// changeThreshold is the gmina's threshold of year-to-year changes (%).
+func (b *builder) changeThreshold() float64 {
+	if t := b.cfg.Ustawienia.ProgZmianyProcent; t > 0 {
+		return t
+	}
+	return 30
+}
+
 func (b *builder) chCompare() error {
 	c := b.chapter("9", "Porównanie z latami poprzednimi", "porownanie", 1)
 	if err := b.narr(c, "porownanie"); err != nil {
@@ -646,6 +655,7 @@ func (b *builder) chCompare() error {
 	t.Columns = append(t.Columns, Column{Align: Right, Width: 1.5}, Column{Align: Right, Width: 1.2})
 	hdr = append(hdr, fmt.Sprintf("Zmiana %d/%d", y, y-1), "Zmiana %")
 	t.Header = [][]Cell{headerRow(hdr...)}
+	flaggedAny := false
 	for _, r := range keyIndicators {
 		cells := []Cell{text(r.label)}
 		var vals []Num
@@ -672,11 +682,20 @@ func (b *builder) chCompare() error {
 			if p, ok := plfmt.ChangePercent(prev.N, cur.N); ok {
 				pct = Cell{Text: plfmt.SignedPercent(p, 1), Float: &p, Unit: "%"}
 			}
+			// The plausibility rule of every comparison in gpwr.
+			if _, _, flagged := yoy.Judge(prev.N, cur.N, cur.Unit == model.UnitMoney, b.changeThreshold()); flagged && !cur.Hidden && !prev.Hidden {
+				pct.Text += " *"
+				pct.Bold = true
+				flaggedAny = true
+			}
 		}
 		cells = append(cells, ch, pct)
 		t.Rows = append(t.Rows, cells)
 	}
 	t.Notes = append(t.Notes, "Kwoty podano w pełnych złotych; „brak danych” oznacza rok, za który wskaźnik nie został ustalony (nie jest to zero).")
+	if flaggedAny {
+		t.Notes = append(t.Notes, fmt.Sprintf("* Zmiana o więcej niż ±%s wobec roku poprzedniego — warto sprawdzić, czy nie wynika z błędu danych (zob. załącznik 2).", yoy.ThresholdText(b.changeThreshold())))
+	}
 	if b.pub {
 		t.Notes = append(t.Notes, b.doc.PublicationNote)
 	}

@@ -110,11 +110,8 @@ func Changes(prev, cur *model.Set, threshold float64) []model.Finding {
 			continue
 		}
 		p, v := *pi.Value, *ci.Value
-		base := int64(MinBase)
-		if ci.Unit == model.UnitMoney {
-			base = MinBaseMoney
-		}
-		if absI(p) < base && absI(v) < base {
+		pct, defined, flagged := Judge(p, v, ci.Unit == model.UnitMoney, threshold)
+		if !flagged {
 			continue
 		}
 		name := ci.Label
@@ -122,19 +119,35 @@ func Changes(prev, cur *model.Set, threshold float64) []model.Finding {
 			name = code
 		}
 		fmtV := func(x int64) string { return plfmt.Value(model.Indicator{Value: &x, Unit: ci.Unit}) }
-		pct, ok := plfmt.ChangePercent(p, v)
 		var msg string
-		switch {
-		case !ok:
+		if !defined {
 			msg = fmt.Sprintf("%s: %s – %s, %s – %s (wzrost od zera); sprawdź, czy to nie błąd.", name, pk, fmtV(p), ck, fmtV(v))
-		case math.Abs(pct) > threshold:
+		} else {
 			msg = fmt.Sprintf("%s: %s – %s, %s – %s, zmiana %s (więcej niż ±%s); sprawdź, czy to nie błąd.", name, pk, fmtV(p), ck, fmtV(v), plfmt.SignedPercent(pct, 1), ThresholdText(threshold))
-		default:
-			continue
 		}
 		out = append(out, model.Finding{Severity: model.Warning, Check: CheckChange, Place: code, Message: msg})
 	}
 	return out
+}
+
+// Judge applies the rule to one pair of values (money in grosze): the change
+// in percent (defined false when prev is 0) and whether it is beyond
+// ±threshold. Both values below the base are not judged; a jump from 0 to at
+// least the base is flagged.
+func Judge(prev, cur int64, money bool, threshold float64) (pct float64, defined, flagged bool) {
+	base := int64(MinBase)
+	if money {
+		base = MinBaseMoney
+	}
+	if absI(prev) < base && absI(cur) < base {
+		pct, defined = plfmt.ChangePercent(prev, cur)
+		return pct, defined, false
+	}
+	pct, defined = plfmt.ChangePercent(prev, cur)
+	if !defined {
+		return 0, false, true
+	}
+	return pct, true, math.Abs(pct) > threshold
 }
 
 // ThresholdText prints a threshold: "30 %", "12,5 %".
