@@ -135,12 +135,9 @@ func commands(env *run.Env) []*cli.Command {
 					OnUsageError: usageErr,
 					Flags:        []cli.Flag{dbFlag(), schemaFlag(), &cli.BoolFlag{Name: "sql", Usage: "tylko wypisz polecenia SQL (DDL) schematu"}},
 					Action: func(ctx context.Context, cmd *cli.Command) error {
-						if cmd.String("db") == "" && !cmd.Bool("sql") {
-							return run.Usagef("podaj bazę: --db sqlite:ops.db albo --db postgres://…")
-						}
 						db := cmd.String("db")
-						if db == "" {
-							db = "host=localhost"
+						if db == "" && !cmd.Bool("sql") && !run.PostgresFromEnv() {
+							return run.Usagef("podaj bazę: --db sqlite:ops.db albo --db postgres://… (albo zmienne PGHOST/PGDATABASE)")
 						}
 						return run.DBInit(env, db, cmd.String("schema"), cmd.Bool("sql"))
 					},
@@ -153,8 +150,8 @@ func commands(env *run.Env) []*cli.Command {
 					Flags: []cli.Flag{dbFlag(), schemaFlag(),
 						&cli.BoolFlag{Name: "replace", Usage: "przed wczytaniem usuń dotychczasowe dane z tabel (w tej samej transakcji)"}},
 					Action: func(ctx context.Context, cmd *cli.Command) error {
-						if cmd.String("db") == "" {
-							return run.Usagef("podaj bazę: --db sqlite:ops.db albo --db postgres://…")
+						if cmd.String("db") == "" && !run.PostgresFromEnv() {
+							return run.Usagef("podaj bazę: --db sqlite:ops.db albo --db postgres://… (albo zmienne PGHOST/PGDATABASE)")
 						}
 						if cmd.Args().Len() != 1 {
 							return run.Usagef("podaj jeden katalog z plikami CSV, np. gpwr db load --db sqlite:ops.db dane/")

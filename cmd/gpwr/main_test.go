@@ -3,7 +3,9 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -102,5 +104,31 @@ func TestDBInitPrintsDDL(t *testing.T) {
 	}
 	if code, _, stderr := gpwr(t, "db", "init", "--sql", "--db", "postgres://x/y", "--schema", "zły-schemat;"); code != 2 || !strings.Contains(stderr, "nazwa schematu") {
 		t.Errorf("a bad schema name: exit %d %s", code, stderr)
+	}
+}
+
+// TestPostgresFromEnvironment: with only the standard PG* variables set, the
+// db commands and the report reach PostgreSQL without --db.
+func TestPostgresFromEnvironment(t *testing.T) {
+	t.Setenv("PGHOST", "127.0.0.1")
+	t.Setenv("PGPORT", "5432")
+	t.Setenv("PGUSER", "postgres")
+	t.Setenv("PGDATABASE", "test")
+	t.Setenv("PGSSLMODE", "disable")
+	t.Setenv("GPWR_DB", "")
+	schema := fmt.Sprintf("gpwr_env_%d", time.Now().UnixNano()%1e9)
+	defer exec.Command("psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "test", "-c", "DROP SCHEMA IF EXISTS "+schema+" CASCADE").Run()
+	if code, _, stderr := gpwr(t, "db", "init", "--schema", schema); code != 0 {
+		t.Fatalf("db init: %d %s", code, stderr)
+	}
+	if code, _, stderr := gpwr(t, "db", "load", "--schema", schema, "../../samples/ops"); code != 0 {
+		t.Fatalf("db load: %d %s", code, stderr)
+	}
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "g.toml")
+	os.WriteFile(cfg, []byte("[gmina]\nnazwa = \"Próbna\"\nteryt = \"9999011\"\n[ops]\nnazwa = \"GOPS\"\n[program]\nnazwa = \"Program\"\n[zrodla]\nschemat = \""+schema+"\"\n"), 0o644)
+	code, _, stderr := gpwr(t, "check", "--config", cfg, "--year", "2025")
+	if code != 0 || !strings.Contains(stderr, "bez błędów") {
+		t.Fatalf("check via PG* variables: %d %s", code, stderr)
 	}
 }

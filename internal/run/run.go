@@ -83,8 +83,21 @@ func (s Sources) dbName() (string, error) {
 		return os.Getenv("GPWR_DB"), nil
 	case s.Cfg != nil && s.Cfg.Zrodla.Baza != "":
 		return s.Cfg.ResolveDB(s.Cfg.Zrodla.Baza), nil
+	case PostgresFromEnv():
+		return "", nil // the standard PG* variables alone
 	}
-	return "", Usagef("nie wskazano bazy danych OPS: podaj --db, zmienną GPWR_DB albo [zrodla] baza w pliku konfiguracji")
+	return "", Usagef("nie wskazano bazy danych OPS: podaj --db, zmienną GPWR_DB, [zrodla] baza w pliku konfiguracji albo zmienne PGHOST/PGDATABASE")
+}
+
+// PostgresFromEnv tells whether the standard PostgreSQL variables name a
+// database, so that no --db is needed.
+func PostgresFromEnv() bool {
+	for _, v := range []string{"PGHOST", "PGDATABASE", "PGSERVICE"} {
+		if os.Getenv(v) != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // collect reads the indicators of one period from the OPS records.
