@@ -19,8 +19,8 @@ const DemoYear = 2025
 
 // Demo runs every command on the embedded synthetic gmina: loads its records
 // into a fresh SQLite file, archives the earlier years, imports the typed-in
-// year, and writes the annual report, both CAS half-years, next year's partner
-// forms and the comparison of years into out. Every output says the data is
+// year, and writes both CAS half-years, the annual report (which shows them),
+// next year's partner forms and the comparison of years into out. Every output says the data is
 // synthetic.
 func Demo(env *Env, out string) error {
 	if out == "" {
@@ -78,9 +78,6 @@ func Demo(env *Env, out string) error {
 		what string
 		fn   func() error
 	}{
-		{"sprawozdanie roczne", func() error {
-			return Report(env, ReportOptions{Sources: src, Year: DemoYear, Out: filepath.Join(out, "sprawozdanie_"+strconv.Itoa(DemoYear)), Synthetic: true})
-		}},
 		{"CAS I półrocze", func() error {
 			_, err := CAS(env, CASOptions{Sources: src, Year: DemoYear, Half: 1, Out: filepath.Join(out, "cas_"+strconv.Itoa(DemoYear)+"_H1"), Synthetic: true})
 			return err
@@ -88,6 +85,9 @@ func Demo(env *Env, out string) error {
 		{"CAS II półrocze", func() error {
 			_, err := CAS(env, CASOptions{Sources: src, Year: DemoYear, Half: 2, Out: filepath.Join(out, "cas_"+strconv.Itoa(DemoYear)+"_H2"), Synthetic: true})
 			return err
+		}},
+		{"sprawozdanie roczne", func() error {
+			return Report(env, ReportOptions{Sources: src, Year: DemoYear, Out: filepath.Join(out, "sprawozdanie_"+strconv.Itoa(DemoYear)), Synthetic: true})
 		}},
 		{"formularze dla partnerów", func() error {
 			return Forms(env, src, DemoYear+1, filepath.Join(out, "formularze_"+strconv.Itoa(DemoYear+1)))

@@ -74,7 +74,11 @@ func Report(env *Env, o ReportOptions) error {
 			}
 		}
 	}
-	doc, err := report.Build(report.Input{Cfg: o.Cfg, Current: cur, History: history, Missing: missing,
+	halves, err := archivedHalves(o.Sources, o.Year)
+	if err != nil {
+		return err
+	}
+	doc, err := report.Build(report.Input{Cfg: o.Cfg, Current: cur, History: history, Halves: halves, Missing: missing,
 		Synthetic: o.Synthetic, Generated: env.Now(), TemplatesDir: o.templatesDir("report")})
 	if err != nil {
 		return err
@@ -153,4 +157,25 @@ func printResult(env *Env, s *model.Set, files []string) {
 	for _, f := range files {
 		fmt.Fprintln(env.Stdout, f)
 	}
+}
+
+// archivedHalves are the year's half-year returns kept in the archive by
+// earlier `gpwr cas` runs, for the report's chapter on the CAS returns.
+func archivedHalves(s Sources, year int) ([]report.HalfYear, error) {
+	a, err := openArchive(s)
+	if err != nil {
+		return nil, err
+	}
+	var out []report.HalfYear
+	for h := 1; h <= 2; h++ {
+		p, _ := model.HalfPeriod(year, h)
+		e, err := a.Latest(p.Key())
+		if err != nil {
+			return nil, err
+		}
+		if e != nil && e.Set != nil {
+			out = append(out, report.HalfYear{Set: e.Set, Prepared: e.CreatedAt, Revision: e.Revision})
+		}
+	}
+	return out, nil
 }

@@ -244,3 +244,50 @@ func TestCompareTableFlagsImplausibleChanges(t *testing.T) {
 		}
 	}
 }
+
+// TestCASChapterShowsHalves: archived half-year returns appear in chapter 6
+// beside the year; a missing half says so.
+func TestCASChapterShowsHalves(t *testing.T) {
+	in := reporttest.Input()
+	y := in.Current.Period.Year
+	h1 := reporttest.Set(y)
+	h1.Period, _ = model.HalfPeriod(y, 1)
+	ind, _ := h1.Get("asysta.rodziny")
+	ind.Value = model.Int(7)
+	h1.Add(ind)
+	in.Halves = []report.HalfYear{{Set: h1, Prepared: in.Generated, Revision: 2}}
+	d, err := report.Build(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tab *report.Table
+	for _, ch := range d.Chapters {
+		for _, b := range ch.Blocks {
+			if b.Table != nil && b.Table.ID == "tab-cas" {
+				tab = b.Table
+			}
+		}
+	}
+	if tab == nil {
+		t.Fatal("no table of the half-year returns")
+	}
+	found := false
+	for _, r := range tab.Rows {
+		if strings.Contains(r[0].Text, "asystenta rodziny") && r[1].Text == "7" && r[2].Text == "brak danych" {
+			found = true
+		}
+	}
+	notes := strings.Join(tab.Notes, " ")
+	if !found || !strings.Contains(notes, "(wersja 2 w archiwum)") || !strings.Contains(notes, "Sprawozdania za II półrocze nie ma w archiwum") {
+		t.Errorf("rows %v, notes %q", tab.Rows, notes)
+	}
+	in.Halves = nil
+	d, _ = report.Build(in)
+	for _, ch := range d.Chapters {
+		for _, b := range ch.Blocks {
+			if b.Table != nil && b.Table.ID == "tab-cas" {
+				t.Error("a table of half-years without any archived half-year")
+			}
+		}
+	}
+}

@@ -271,7 +271,59 @@ func (b *builder) chFoster() error {
 
 func (b *builder) chCAS() error {
 	c := b.chapter("6", "Sprawozdania rzeczowo-finansowe dla wojewody", "cas", 1)
-	return b.narr(c, "cas")
+	if err := b.narr(c, "cas"); err != nil {
+		return err
+	}
+	halves := map[int]HalfYear{}
+	for _, h := range b.in.Halves {
+		if h.Set != nil && h.Set.Period.Kind == model.HalfYear && h.Set.Period.Year == b.doc.Year {
+			halves[h.Set.Period.Half] = h
+		}
+	}
+	if len(halves) == 0 {
+		return nil
+	}
+	y := b.doc.Year
+	t := b.newTable("tab-cas", "CAS", fmt.Sprintf("Wybrane dane sprawozdań półrocznych za %d r. (stan lub suma za półrocze) na tle roku", y))
+	t.Columns = []Column{{Align: Left, Width: 6}, {Align: Right, Width: 1.7}, {Align: Right, Width: 1.7}, {Align: Right, Width: 1.7}}
+	t.Header = [][]Cell{headerRow("Wyszczególnienie", "I półrocze", "II półrocze", fmt.Sprintf("Rok %d", y))}
+	for _, r := range casRows {
+		cells := []Cell{text(r.label)}
+		for _, h := range []int{1, 2} {
+			if hy, ok := halves[h]; ok {
+				cells = append(cells, cellOf(b.numIn(hy.Set, r.code)))
+			} else {
+				cells = append(cells, Cell{Text: "brak danych", Missing: true})
+			}
+		}
+		cells = append(cells, cellOf(b.num(r.code)))
+		t.Rows = append(t.Rows, cells)
+	}
+	t.Notes = append(t.Notes, "Rodziny i dzieci w roku liczone są raz, nawet jeśli korzystały ze wsparcia w obu półroczach, dlatego wartość roczna nie jest sumą półroczy.")
+	for _, h := range []int{1, 2} {
+		if hy, ok := halves[h]; ok {
+			t.Notes = append(t.Notes, fmt.Sprintf("Sprawozdanie za %s półrocze przygotowano w gpwr %s (wersja %d w archiwum).",
+				map[int]string{1: "I", 2: "II"}[h], plfmt.Date(model.Date{Time: hy.Prepared}), hy.Revision))
+		} else {
+			t.Notes = append(t.Notes, fmt.Sprintf("Sprawozdania za %s półrocze nie ma w archiwum gpwr.", map[int]string{1: "I", 2: "II"}[h]))
+		}
+	}
+	if b.pub {
+		t.Notes = append(t.Notes, b.doc.PublicationNote)
+	}
+	c.table(t)
+	return nil
+}
+
+// casRows are the figures of the half-year returns the annual report repeats.
+var casRows = []row{
+	{label: "Asystenci rodziny zatrudnieni w ostatnim dniu okresu", code: "asystenci.liczba"},
+	{label: "Rodziny objęte wsparciem asystenta rodziny", code: "asysta.rodziny"},
+	{label: "Dzieci w rodzinach objętych wsparciem asystenta", code: "asysta.dzieci"},
+	{label: "Dzieci uczęszczające do placówek wsparcia dziennego", code: "placowki.dzieci"},
+	{label: "Rodziny objęte pomocą rodzin wspierających", code: "rodziny_wspierajace.rodziny_objete"},
+	{label: "Dzieci w pieczy zastępczej, za które gmina płaciła", code: "piecza.dzieci"},
+	{label: "Wydatki gminy na współfinansowanie pieczy zastępczej", code: "piecza.koszt"},
 }
 
 var filedBy = []struct{ code, label string }{

@@ -15,6 +15,10 @@ type Input struct {
 	Current *model.Set
 	// History holds previous years, oldest first; may be empty or have gaps.
 	History []*model.Set
+	// Halves are the half-year returns of the year prepared with gpwr (from the
+	// archive: Period.Half 1 and/or 2), shown in the chapter on the CAS
+	// returns; may be empty.
+	Halves []HalfYear
 	// Missing lists the partners the config names who sent nothing.
 	Missing []config.Partner
 	// Synthetic marks demo data: every output says so on its face.
@@ -24,4 +28,11 @@ type Input struct {
 	// TemplatesDir is a directory of the gmina's own narrative templates
 	// overriding the built-in ones ("" = none; cfg.Zrodla.Szablony is used too).
 	TemplatesDir string
+}
+
+// HalfYear is a half-year return of the reporting year as the archive keeps it.
+type HalfYear struct {
+	Set      *model.Set
+	Prepared time.Time // when gpwr computed it (the archive revision)
+	Revision int
 }
