@@ -45,6 +45,9 @@ func Report(env *Env, o ReportOptions) error {
 	if err := checkYear(o.Year); err != nil {
 		return err
 	}
+	step := env.steps(8)
+	defer step("")
+	step("Odczyt danych OPS i zwrotów partnerów")
 	cur, missing, err := yearWithPartners(env, o.Sources, o.Year)
 	if err != nil {
 		return err
@@ -56,6 +59,7 @@ func Report(env *Env, o ReportOptions) error {
 	for y := o.Year - 5; y < o.Year; y++ {
 		prevYears = append(prevYears, y)
 	}
+	step("Lata poprzednie")
 	ys, err := years(env, o.Sources, prevYears)
 	if err != nil {
 		return err
@@ -78,6 +82,7 @@ func Report(env *Env, o ReportOptions) error {
 	if err != nil {
 		return err
 	}
+	step("Budowa sprawozdania")
 	doc, err := report.Build(report.Input{Cfg: o.Cfg, Current: cur, History: history, Halves: halves, Missing: missing,
 		Synthetic: o.Synthetic, Generated: env.Now(), TemplatesDir: o.templatesDir("report")})
 	if err != nil {
@@ -96,6 +101,7 @@ func Report(env *Env, o ReportOptions) error {
 	if err := jsonout.Write(st.Path(jsonout.FileName), cur, meta); err != nil {
 		return err
 	}
+	step("Wykresy")
 	cs := fromreport.Doc(doc)
 	pngs := map[string][]byte{}
 	if err := os.MkdirAll(st.Path("wykresy"), 0o755); err != nil {
@@ -120,6 +126,7 @@ func Report(env *Env, o ReportOptions) error {
 		{"HTML", func() error { return html.Write(st.Path(stem+".html"), doc, cs) }},
 	}
 	for _, r := range renderers {
+		step("Zapis " + r.what)
 		if err := r.fn(); err != nil {
 			return fmt.Errorf("sprawozdanie %s: %w", r.what, err)
 		}

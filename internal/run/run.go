@@ -12,6 +12,8 @@ import (
 	"runtime/debug"
 	"time"
 
+	"github.com/schollz/progressbar/v3"
+
 	"github.com/gpwr/gpwr/collectors/ops"
 	"github.com/gpwr/gpwr/internal/config"
 	"github.com/gpwr/gpwr/model"
@@ -66,6 +68,29 @@ func DefaultEnv(ctx context.Context) *Env {
 }
 
 func (e *Env) say(format string, a ...any) { fmt.Fprintf(e.Stderr, format+"\n", a...) }
+
+// steps returns a function that advances a progress bar of n steps on stderr,
+// described by its argument; "" ends the bar. Without a terminal it does
+// nothing (no \r frames in logs).
+func (e *Env) steps(n int) func(string) {
+	if !e.Progress {
+		return func(string) {}
+	}
+	bar := progressbar.NewOptions(n, progressbar.OptionSetWriter(e.Stderr), progressbar.OptionShowCount(),
+		progressbar.OptionThrottle(50*time.Millisecond), progressbar.OptionClearOnFinish())
+	started := false
+	return func(desc string) {
+		if desc == "" {
+			bar.Finish()
+			return
+		}
+		if started {
+			bar.Add(1)
+		}
+		started = true
+		bar.Describe(desc)
+	}
+}
 
 // Sources are the resolved inputs of a command.
 type Sources struct {
