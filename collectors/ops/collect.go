@@ -89,7 +89,7 @@ func (c *collector) wrap(err error) error {
 	if ctxErr := c.ctx.Err(); ctxErr != nil {
 		return fmt.Errorf("odczyt przerwany: %w", ctxErr)
 	}
-	return fmt.Errorf("odczyt wskaźników z bazy %s nie powiódł się: %s", c.db.Where, cleanErr(err))
+	return fmt.Errorf("odczyt wskaźników z bazy %s nie powiódł się: %s", c.db.Where, dbErr(err))
 }
 
 // query runs a template with the period's parameters.
@@ -617,7 +617,7 @@ func (c *collector) custom(list []config.Wskaznik) error {
 			if errors.Is(err, sql.ErrNoRows) {
 				return fmt.Errorf("wskaźnik programu %s: zapytanie SQL nie zwróciło wiersza (oczekiwano jednej liczby)", w.Kod)
 			}
-			return fmt.Errorf("wskaźnik programu %s: zapytanie SQL nie powiodło się: %s (oczekiwano jednej liczby całkowitej)", w.Kod, cleanErr(err))
+			return fmt.Errorf("wskaźnik programu %s: zapytanie SQL nie powiodło się: %s", w.Kod, customErr(err))
 		}
 		ind := model.Indicator{Code: w.Kod, Label: w.Etykieta, Unit: model.Unit(w.Jednostka), From: c.p.From, To: c.p.To, Source: SourceName}
 		if ind.Unit == "" {

@@ -1,6 +1,7 @@
 package ops
 
 import (
+	"bufio"
 	"context"
 	"database/sql"
 	"encoding/csv"
@@ -12,10 +13,12 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
 
+	"github.com/gpwr/gpwr/collectors/partner"
 	"github.com/gpwr/gpwr/render/plfmt"
 )
 
@@ -111,13 +114,13 @@ func (db *DB) Load(ctx context.Context, dir string, opt LoadOptions) (LoadStats,
 	}
 	tx, err := db.BeginTxx(ctx, nil)
 	if err != nil {
-		return nil, fmt.Errorf("baza %s: %s", db.Where, cleanErr(err))
+		return nil, fmt.Errorf("baza %s: %s", db.Where, dbErr(err))
 	}
 	defer tx.Rollback()
 	if opt.Replace {
 		for i := len(Tables) - 1; i >= 0; i-- {
 			if _, err := tx.ExecContext(ctx, "DELETE FROM "+db.T(Tables[i].Name)); err != nil {
-				return nil, fmt.Errorf("czyszczenie tabeli %s: %s", Tables[i].Name, cleanErr(err))
+				return nil, fmt.Errorf("czyszczenie tabeli %s: %s", Tables[i].Name, dbErr(err))
 			}
 		}
 	}
@@ -162,7 +165,7 @@ func (db *DB) Load(ctx context.Context, dir string, opt LoadOptions) (LoadStats,
 		return nil, le
 	}
 	if err := tx.Commit(); err != nil {
-		return nil, fmt.Errorf("zapis do bazy %s: %s", db.Where, cleanErr(err))
+		return nil, fmt.Errorf("zapis do bazy %s: %s", db.Where, dbErr(err))
 	}
 	return stats, nil
 }
@@ -170,7 +173,21 @@ func (db *DB) Load(ctx context.Context, dir string, opt LoadOptions) (LoadStats,
 // loadTable validates and inserts one CSV; it returns the rows read.
 func loadTable(r io.Reader, t Table, keys map[string]map[string]int, ins inserter, add func(RowError), le *LoadError, progress func(string, int64)) (int64, error) {
 	file := t.Name + ".csv"
-	cr := csv.NewReader(r)
+	// A file refused before its end (encoding, header, PESEL) leaves its keys
+	// unknown; rows of other tables referring to them are then not reported
+	// one by one — the one message about this file says what to fix.
+	complete := false
+	defer func() {
+		if !complete && keys[t.Name] != nil {
+			keys[t.Name][incompleteKeys] = -1
+		}
+	}()
+	br := bufio.NewReader(r)
+	if msg := utf16Msg(br); msg != "" {
+		add(RowError{File: file, Msg: msg})
+		return 0, nil
+	}
+	cr := csv.NewReader(br)
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
 	header, err := cr.Read()
@@ -180,6 +197,10 @@ func loadTable(r io.Reader, t Table, keys map[string]map[string]int, ins inserte
 	}
 	if err != nil {
 		add(RowError{File: file, Line: 1, Msg: csvMsg(err)})
+		return 0, nil
+	}
+	if !validUTF8(header) {
+		add(RowError{File: file, Line: 1, Msg: notUTF8})
 		return 0, nil
 	}
 	// Map file columns to contract columns.
@@ -234,6 +255,11 @@ func loadTable(r io.Reader, t Table, keys map[string]map[string]int, ins inserte
 		}
 		line, _ := cr.FieldPos(0)
 		n++
+		if !validUTF8(rec) {
+			// One message for the file: every later line would say the same.
+			add(RowError{File: file, Line: line, Msg: notUTF8})
+			return n, nil
+		}
 		if progress != nil && n%50000 == 0 {
 			progress(t.Name, n)
 		}
@@ -248,6 +274,12 @@ func loadTable(r io.Reader, t Table, keys map[string]map[string]int, ins inserte
 				s = rec[pos[ci]]
 			}
 			raw[ci] = s
+			if c.Type == Text && partner.HasPESEL(s) {
+				// The contract holds pseudonymous ids only. The file is
+				// refused with one message that never shows the number.
+				add(RowError{File: file, Line: line, Column: c.Name, Msg: "pole zawiera numer PESEL (11 cyfr z poprawną sumą kontrolną); kontrakt dopuszcza tylko identyfikatory pseudonimowe i dane bez danych osobowych — usuń numery PESEL z eksportu i wczytaj pliki ponownie (dalszych wierszy tego pliku nie sprawdzano)"})
+				return n, nil
+			}
 			v, msg := parseValue(c, s)
 			if msg != "" {
 				add(RowError{File: file, Line: line, Column: c.Name, Msg: msg})
@@ -256,12 +288,30 @@ func loadTable(r io.Reader, t Table, keys map[string]map[string]int, ins inserte
 			}
 			if c.Ref != "" && v != nil {
 				rt, _, _ := strings.Cut(c.Ref, ".")
-				if _, ok := keys[rt][s]; !ok {
+				_, unknown := keys[rt][incompleteKeys]
+				if _, ok := keys[rt][s]; !ok && !unknown {
 					add(RowError{File: file, Line: line, Column: c.Name, Msg: fmt.Sprintf("wartość %q nie istnieje w tabeli %s (oczekiwano istniejącego identyfikatora)", s, rt)})
 					bad = true
 				}
 			}
 			vals[ci] = v
+		}
+		// The row's key is known even when the row is bad, so that rows of
+		// other tables referring to it do not add a cascade of errors.
+		if t.Key != "" {
+			_, ki := t.col(t.Key)
+			if k := raw[ki]; k != "" {
+				if prev, dup := keys[t.Name][k]; dup {
+					where := "już w bazie"
+					if prev > 0 {
+						where = fmt.Sprintf("już w wierszu %d", prev)
+					}
+					add(RowError{File: file, Line: line, Column: t.Key, Msg: fmt.Sprintf("identyfikator %q powtórzony (%s); oczekiwano niepowtarzalnego", k, where)})
+					bad = true
+				} else {
+					keys[t.Name][k] = line
+				}
+			}
 		}
 		if bad {
 			continue
@@ -289,29 +339,20 @@ func loadTable(r io.Reader, t Table, keys map[string]map[string]int, ins inserte
 				bad = true
 			}
 		}
-		if t.Key != "" {
-			_, ki := t.col(t.Key)
-			k := raw[ki]
-			if prev, dup := keys[t.Name][k]; dup {
-				where := "już w bazie"
-				if prev > 0 {
-					where = fmt.Sprintf("już w wierszu %d", prev)
-				}
-				add(RowError{File: file, Line: line, Column: t.Key, Msg: fmt.Sprintf("identyfikator %q powtórzony (%s); oczekiwano niepowtarzalnego", k, where)})
-				bad = true
-			} else {
-				keys[t.Name][k] = line // known even when the row is bad: no cascade of errors
-			}
-		}
 		if bad || le.Total > 0 {
 			continue // keep validating, stop writing
 		}
 		if err := ins.insert(vals); err != nil {
-			return n, fmt.Errorf("%s:%d: zapis do bazy nie powiódł się: %s", file, line, cleanErr(err))
+			return n, fmt.Errorf("%s:%d: zapis do bazy nie powiódł się: %s", file, line, dbErr(err))
 		}
 	}
+	complete = true
 	return n, nil
 }
+
+// incompleteKeys marks, among a table's keys, that its file was not read to
+// the end (no real id is empty, so the mark cannot clash).
+const incompleteKeys = ""
 
 func colNames(t Table) string {
 	names := make([]string, len(t.Cols))
@@ -415,7 +456,7 @@ func (c copyInserter) close() error {
 	_, err := c.stmt.Exec()
 	c.stmt.Close()
 	if err != nil {
-		return fmt.Errorf("zapis do bazy nie powiódł się: %s", cleanErr(err))
+		return fmt.Errorf("zapis do bazy nie powiódł się: %s", dbErr(err))
 	}
 	return nil
 }
@@ -428,14 +469,14 @@ func (db *DB) inserter(ctx context.Context, tx *sqlx.Tx, t Table) (inserter, err
 	if db.Engine == Postgres {
 		st, err := tx.PrepareContext(ctx, pq.CopyInSchema(db.Schema, t.Name, cols...))
 		if err != nil {
-			return nil, fmt.Errorf("tabela %s w bazie %s: %s (czy schemat istnieje? gpwr db init)", t.Name, db.Where, cleanErr(err))
+			return nil, fmt.Errorf("tabela %s w bazie %s: %s (czy schemat istnieje? gpwr db init)", t.Name, db.Where, dbErr(err))
 		}
 		return copyInserter{stmtInserter{st}}, nil
 	}
 	marks := strings.TrimSuffix(strings.Repeat("?, ", len(cols)), ", ")
 	st, err := tx.PrepareContext(ctx, fmt.Sprintf("INSERT INTO %s (%s) VALUES (%s)", db.T(t.Name), strings.Join(cols, ", "), marks))
 	if err != nil {
-		return nil, fmt.Errorf("tabela %s w bazie %s: %s", t.Name, db.Where, cleanErr(err))
+		return nil, fmt.Errorf("tabela %s w bazie %s: %s", t.Name, db.Where, dbErr(err))
 	}
 	return stmtInserter{st}, nil
 }
@@ -444,7 +485,7 @@ func (db *DB) inserter(ctx context.Context, tx *sqlx.Tx, t Table) (inserter, err
 func (db *DB) existingKeys(ctx context.Context, tx *sqlx.Tx, t Table, into map[string]int) error {
 	rows, err := tx.QueryContext(ctx, fmt.Sprintf("SELECT %s FROM %s", t.Key, db.T(t.Name)))
 	if err != nil {
-		return fmt.Errorf("odczyt tabeli %s z bazy %s: %s", t.Name, db.Where, cleanErr(err))
+		return fmt.Errorf("odczyt tabeli %s z bazy %s: %s", t.Name, db.Where, dbErr(err))
 	}
 	defer rows.Close()
 	for rows.Next() {
@@ -455,4 +496,37 @@ func (db *DB) existingKeys(ctx context.Context, tx *sqlx.Tx, t Table, into map[s
 		into[k] = 0
 	}
 	return rows.Err()
+}
+
+// notUTF8 says what to do with a CSV that is not UTF-8 (DATA-CONTRACT.md §1);
+// a Windows-1250 file would otherwise load with broken Polish letters.
+const notUTF8 = "plik nie jest zapisany w UTF-8 (to zapewne Windows-1250 z Excela albo starszego programu); oczekiwano UTF-8 — w Excelu zapisz go jako „CSV UTF-8 (rozdzielany przecinkami)” i wczytaj ponownie"
+
+// validUTF8 tells whether every field of a record is valid UTF-8.
+func validUTF8(rec []string) bool {
+	for _, f := range rec {
+		if !utf8.ValidString(f) {
+			return false
+		}
+	}
+	return true
+}
+
+// utf16Msg recognises a UTF-16 file (Excel's „Tekst Unicode”) by its byte
+// order mark or its zero bytes, and says what to do.
+func utf16Msg(br *bufio.Reader) string {
+	b, _ := br.Peek(64)
+	if len(b) >= 2 && (b[0] == 0xff && b[1] == 0xfe || b[0] == 0xfe && b[1] == 0xff) || bytesIndexZero(b) {
+		return "plik jest zapisany w UTF-16 („Tekst Unicode”); oczekiwano UTF-8 — w Excelu zapisz go jako „CSV UTF-8 (rozdzielany przecinkami)”"
+	}
+	return ""
+}
+
+func bytesIndexZero(b []byte) bool {
+	for _, c := range b {
+		if c == 0 {
+			return true
+		}
+	}
+	return false
 }

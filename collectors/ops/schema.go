@@ -109,16 +109,16 @@ func sqlType(e Engine, t ColType) string {
 func (db *DB) Init(ctx context.Context) error {
 	tx, err := db.BeginTxx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("baza %s: %s", db.Where, cleanErr(err))
+		return fmt.Errorf("baza %s: %s", db.Where, dbErr(err))
 	}
 	defer tx.Rollback()
 	for _, stmt := range DDL(db.Engine, db.Schema) {
 		if _, err := tx.ExecContext(ctx, stmt); err != nil {
-			return fmt.Errorf("tworzenie schematu w bazie %s: %s", db.Where, cleanErr(err))
+			return fmt.Errorf("tworzenie schematu w bazie %s: %s", db.Where, dbErr(err))
 		}
 	}
 	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("tworzenie schematu w bazie %s: %s", db.Where, cleanErr(err))
+		return fmt.Errorf("tworzenie schematu w bazie %s: %s", db.Where, dbErr(err))
 	}
 	return nil
 }

@@ -79,7 +79,7 @@ func (db *DB) Validate(ctx context.Context) ([]model.Finding, error) {
 		var n int64
 		q := fmt.Sprintf("SELECT COUNT(*) FROM %s x WHERE %s", db.T(r.table), r.where)
 		if err := tx.QueryRowxContext(ctx, q).Scan(&n); err != nil {
-			return nil, fmt.Errorf("sprawdzanie tabeli %s w bazie %s: %s (czy tabela lub widok ma kolumny kontraktu?)", r.table, db.Where, cleanErr(err))
+			return nil, fmt.Errorf("sprawdzanie tabeli %s w bazie %s: %s", r.table, db.Where, dbErr(err))
 		}
 		if n > 0 {
 			out = append(out, model.Finding{Severity: model.Error, Check: "kontrakt", Place: "tabela " + r.table + ", kolumna " + r.column,

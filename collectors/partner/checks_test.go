@@ -315,3 +315,27 @@ func TestFindingsCapped(t *testing.T) {
 		t.Fatalf("%d findings, %d errors", len(fs), ret.Errors)
 	}
 }
+
+// TestNotAReturn: a stray CSV in the returns folder (an export of the OPS
+// records, a list) gets one message saying it is not a return, not one per
+// line and per missing meta row.
+func TestNotAReturn(t *testing.T) {
+	cat := mustCatalog(t)
+	cases := []struct{ name, content string }{
+		{"contract export", "id,assistant_id,title,organiser,held_on,cost_gr,paid_by\nT1,A1,Szkolenie,Org,2025-01-01,100,ops\nT2,A1,Inne,Org,2025-02-01,,free\nT3,,Kurs,Org,2025-03-01,,other\n"},
+		{"a list", "Lista spraw do załatwienia\nzadzwonić do PCPR\nwysłać formularze\n"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			p := writeFile(t, t.TempDir(), "szkolenia.csv", tc.content)
+			_, fs := ReadFile(p, cat, expect2025)
+			if len(fs) != 1 {
+				t.Fatalf("want one finding, got %d: %v", len(fs), fs)
+			}
+			f := fs[0]
+			if f.Severity != model.Error || f.Place != "szkolenia.csv:1" || !strings.Contains(f.Message, "to nie jest zwrot partnera") || !strings.Contains(f.Message, "przenieś ten plik poza katalog zwrotów") {
+				t.Errorf("got %s (%s)", f, f.Severity)
+			}
+		})
+	}
+}

@@ -12,11 +12,13 @@ package partner
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/gpwr/gpwr/internal/config"
@@ -195,8 +197,10 @@ func polishOSError(err error) string {
 		return "nie ma takiego pliku"
 	case os.IsPermission(err):
 		return "brak uprawnień do odczytu"
+	case errors.Is(err, syscall.EISDIR):
+		return "to jest katalog, a nie plik"
 	}
-	return err.Error()
+	return "błąd systemu plików"
 }
 
 // readCSVReturn decodes, splits and checks a CSV return.
@@ -324,6 +328,12 @@ func checkRows(rows []TableRow, ret *Return, cat *Catalog, exp Expect, c *collec
 		got := make([]string, 0, len(h.Cells))
 		for _, s := range h.Cells {
 			got = append(got, strings.TrimSpace(s))
+		}
+		if !hasKindRow(rows) {
+			// Not a return at all (a stray export, a list, a note): one
+			// message for the file, not one per line and per meta row.
+			c.errorf("zwrot.naglowek", h.Line, "to nie jest zwrot partnera: pierwszy wiersz powinien być nagłówkiem kod;wskaznik;wartosc;uwagi, jest %s, i w pliku nie ma wiersza meta.rodzaj; przenieś ten plik poza katalog zwrotów albo wpisz dane do formularza z gpwr forms", quote(strings.Join(got, ";")))
+			return
 		}
 		c.errorf("zwrot.naglowek", h.Line, "pierwszy wiersz powinien być nagłówkiem kod;wskaznik;wartosc;uwagi (cztery kolumny w tej kolejności), jest %s", quote(strings.Join(got, ";")))
 		if first := strings.TrimSpace(h.Cells[0]); !strings.Contains(first, ".") {
@@ -464,6 +474,17 @@ func checkRows(rows []TableRow, ret *Return, cat *Catalog, exp Expect, c *collec
 			c.warnf("zwrot.pusty", 0, "zwrot nie zawiera żadnej wartości (czy to niewypełniony formularz?); wszystkie wskaźniki będą „brak danych”")
 		}
 	}
+}
+
+// hasKindRow tells whether some row starts with the meta.rodzaj code, i.e. the
+// file is a partner return, however damaged.
+func hasKindRow(rows []TableRow) bool {
+	for _, r := range rows {
+		if len(r.Cells) > 0 && NormHeader(r.Cells[0]) == MetaKind {
+			return true
+		}
+	}
+	return false
 }
 
 func suggestion(near string) string {

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/gpwr/gpwr/collectors/ops"
@@ -51,7 +52,7 @@ func Import(path string, year int, cfg *config.Config, cat *partner.Catalog) (*m
 		if errors.Is(err, os.ErrNotExist) {
 			return nil, nil, fmt.Errorf("%s: nie ma takiego pliku", path)
 		}
-		return nil, nil, fmt.Errorf("%s: nie można odczytać pliku: %v", path, err)
+		return nil, nil, fmt.Errorf("%s: nie można odczytać pliku: %s", path, readReason(err))
 	}
 	enc := ""
 	if cfg != nil {
@@ -254,4 +255,15 @@ func parseValue(s string, money, numeric bool) (*int64, error) {
 		t = partner.Amount
 	}
 	return partner.ParseValue(s, numeric, t)
+}
+
+// readReason says in Polish why a file could not be read.
+func readReason(err error) string {
+	switch {
+	case errors.Is(err, syscall.EISDIR):
+		return "to jest katalog; podaj plik CSV albo XLSX"
+	case errors.Is(err, os.ErrPermission):
+		return "brak uprawnień do odczytu"
+	}
+	return "błąd systemu plików"
 }

@@ -220,6 +220,7 @@ func TestImportFileErrors(t *testing.T) {
 		{write("zly.xlsx", "to nie zip"), 2021, "zly.xlsx: nie można otworzyć pliku XLSX"},
 		{write("rok.csv", "kod;wartosc\n"), 21, "nieprawidłowy rok 21"},
 		{write("pesel.csv", "kod;wartosc;uwagi\nasysta.rodziny;3;\nasysta.dzieci;5;dziecko 44051401458\n"), 2021, "pesel.csv:3: plik zawiera numer PESEL"},
+		{dir, 2021, dir + ": nie można odczytać pliku: to jest katalog; podaj plik CSV albo XLSX"},
 	}
 	for _, tc := range cases {
 		_, _, err := Import(tc.path, tc.year, testCfg(t), nil)

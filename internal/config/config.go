@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"syscall"
 
 	"github.com/BurntSushi/toml"
 )
@@ -141,7 +142,13 @@ func Load(path string) (*Config, error) {
 		if errors.Is(err, os.ErrNotExist) {
 			return nil, &Error{Path: path, Msg: "nie ma takiego pliku konfiguracji"}
 		}
-		return nil, &Error{Path: path, Msg: "nie można odczytać pliku konfiguracji: " + err.Error()}
+		if errors.Is(err, syscall.EISDIR) {
+			return nil, &Error{Path: path, Msg: "to jest katalog; podaj plik konfiguracji gminy (np. gmina.toml)"}
+		}
+		if errors.Is(err, os.ErrPermission) {
+			return nil, &Error{Path: path, Msg: "brak uprawnień do odczytu pliku konfiguracji"}
+		}
+		return nil, &Error{Path: path, Msg: "nie można odczytać pliku konfiguracji (błąd systemu plików)"}
 	}
 	abs, _ := filepath.Abs(path)
 	return Parse(b, abs)
@@ -155,9 +162,10 @@ func Parse(b []byte, path string) (*Config, error) {
 	if err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			return nil, &Error{Path: path, Line: pe.Position.Line, Msg: "błąd składni TOML: " + polishTOML(pe)}
+			return nil, &Error{Path: path, Line: tomlLine(pe), Msg: "błąd składni TOML: " + tomlSyntaxMsg(pe)}
 		}
-		return nil, &Error{Path: path, Msg: "nieprawidłowa wartość: " + err.Error()}
+		line, msg := decodeError(err)
+		return nil, &Error{Path: path, Line: line, Msg: msg}
 	}
 	if und := md.Undecoded(); len(und) > 0 {
 		keys := make([]string, len(und))
@@ -174,14 +182,6 @@ func Parse(b []byte, path string) (*Config, error) {
 		return nil, &Error{Path: path, Msg: err.Error()}
 	}
 	return &c, nil
-}
-
-func polishTOML(pe toml.ParseError) string {
-	msg := pe.Message
-	if msg == "" {
-		msg = pe.Error()
-	}
-	return msg
 }
 
 func (c *Config) defaults() {

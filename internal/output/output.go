@@ -5,10 +5,13 @@
 package output
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
+	"syscall"
 )
 
 // Stage is a staging directory for one run.
@@ -22,12 +25,15 @@ func New(out string) (*Stage, error) {
 	if out == "" {
 		return nil, fmt.Errorf("nie podano katalogu wyników (--out)")
 	}
+	if st, err := os.Stat(out); err == nil && !st.IsDir() {
+		return nil, fmt.Errorf("%s jest plikiem, a nie katalogiem; podaj w --out katalog wyników", out)
+	}
 	if err := os.MkdirAll(out, 0o755); err != nil {
-		return nil, fmt.Errorf("nie można utworzyć katalogu wyników %s: %w", out, err)
+		return nil, fmt.Errorf("nie można utworzyć katalogu wyników %s: %s", out, osReason(err))
 	}
 	dir, err := os.MkdirTemp(out, ".gpwr-tmp-")
 	if err != nil {
-		return nil, fmt.Errorf("nie można pisać w katalogu wyników %s: %w", out, err)
+		return nil, fmt.Errorf("nie można pisać w katalogu wyników %s: %s", out, osReason(err))
 	}
 	return &Stage{Out: out, Dir: dir}, nil
 }
@@ -57,10 +63,13 @@ func (s *Stage) Commit() ([]string, error) {
 		rel, _ := filepath.Rel(s.Dir, f)
 		dst := filepath.Join(s.Out, rel)
 		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-			return done, err
+			return done, fmt.Errorf("nie można utworzyć katalogu %s: %s", filepath.Dir(dst), osReason(err))
+		}
+		if st, err := os.Stat(dst); err == nil && st.IsDir() {
+			return done, fmt.Errorf("nie można zapisać %s: w tym miejscu jest katalog o tej nazwie", dst)
 		}
 		if err := os.Rename(f, dst); err != nil {
-			return done, fmt.Errorf("nie można zapisać %s: %w", dst, err)
+			return done, fmt.Errorf("nie można zapisać %s: %s", dst, osReason(err))
 		}
 		done = append(done, dst)
 	}
@@ -95,4 +104,24 @@ func WriteFile(path string, data []byte) error {
 		return err
 	}
 	return os.Rename(f.Name(), path)
+}
+
+// osReason says in Polish why a file operation failed (the system's own words
+// are English).
+func osReason(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrPermission):
+		return "brak uprawnień do zapisu"
+	case errors.Is(err, syscall.ENOSPC):
+		return "brak miejsca na dysku"
+	case errors.Is(err, syscall.ENOTDIR):
+		return "część ścieżki jest plikiem, a nie katalogiem"
+	case errors.Is(err, syscall.EROFS):
+		return "dysk jest tylko do odczytu"
+	case errors.Is(err, fs.ErrNotExist):
+		return "nie ma takiego katalogu"
+	case errors.Is(err, fs.ErrExist):
+		return "plik lub katalog o tej nazwie już istnieje"
+	}
+	return "błąd systemu plików"
 }

@@ -2,6 +2,8 @@ package run
 
 import (
 	"fmt"
+	"strconv"
+	"strings"
 
 	"github.com/gpwr/gpwr/collectors/ops"
 	"github.com/gpwr/gpwr/internal/archive"
@@ -35,11 +37,19 @@ func store(env *Env, a *archive.Archive, set *model.Set, origin archive.Origin) 
 		return err
 	}
 	env.say("%s", res.Message())
-	for _, c := range res.Changes {
+	for i, c := range res.Changes {
+		if i == maxChangesShown && len(res.Changes) > maxChangesShown+1 {
+			env.say("  … i %d innych zmian (wszystkie wartości obu rewizji są w plikach archiwum; porównanie lat: gpwr compare)", len(res.Changes)-i)
+			break
+		}
 		env.say("  %s", c)
 	}
 	return nil
 }
+
+// maxChangesShown bounds the list of changed indicators printed after a new
+// revision: a clerk reads twenty lines, not two hundred.
+const maxChangesShown = 20
 
 // previous is the latest archived revision of a period, or nil.
 func previous(env *Env, s Sources, p model.Period) (*model.Set, error) {
@@ -81,7 +91,7 @@ func years(env *Env, s Sources, list []int) ([]compare.YearSet, error) {
 		if ok, err := db.Covers(env.Ctx, p); err != nil || !ok {
 			return nil, err
 		}
-		set, _, err := yearWithPartners(env, s, y)
+		set, _, err := yearWithPartners(env, s.ofYear(y), y)
 		return set, err
 	}
 	return compare.Collect(a, list, compute)
@@ -106,6 +116,10 @@ func Compare(env *Env, o CompareOptions) error {
 	ys, err := years(env, o.Sources, o.Years)
 	if err != nil {
 		return err
+	}
+	if !anyData(ys) {
+		return &InputError{Msg: fmt.Sprintf("brak danych do porównania: lat %s nie ma w archiwum (%s), a rekordy OPS ich nie obejmują; najpierw utwórz sprawozdania (gpwr report) albo wpisz dawne lata (gpwr archive import)",
+			yearsText(o.Years), o.Cfg.Resolve(o.Cfg.Zrodla.Archiwum))}
 	}
 	c := compare.Build(ys, o.Cfg.Ustawienia.ProgZmianyProcent)
 	st, err := output.New(o.Out)
@@ -164,5 +178,42 @@ func ArchiveImport(env *Env, s Sources, year int, path string) error {
 	if err != nil {
 		return err
 	}
+	// A year computed from the records is not replaced by figures typed in
+	// from paper: the next report would flip it back, and every comparison
+	// in between would show the typed figures.
+	if e, err := a.Latest(set.Period.Key()); err != nil {
+		return err
+	} else if e != nil && e.Origin == archive.Computed {
+		return &InputError{Msg: fmt.Sprintf("rok %d jest już w archiwum, obliczony z rekordów OPS (rewizja %d); wpis ręczny go nie zastąpi — importuj tylko lata, których nie ma w rekordach, a błędy w roku %d popraw w danych OPS i uruchom ponownie gpwr report", year, e.Revision, year)}
+	}
 	return store(env, a, set, archive.Typed)
+}
+
+// anyData tells whether some year of a comparison has figures.
+func anyData(ys []compare.YearSet) bool {
+	for _, y := range ys {
+		if y.Set != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// yearsText writes a list of years for a message: "2010–2012" or "2019, 2021".
+func yearsText(ys []int) string {
+	if len(ys) == 0 {
+		return ""
+	}
+	contiguous := true
+	for i := 1; i < len(ys); i++ {
+		contiguous = contiguous && ys[i] == ys[i-1]+1
+	}
+	if contiguous && len(ys) > 1 {
+		return fmt.Sprintf("%d–%d", ys[0], ys[len(ys)-1])
+	}
+	parts := make([]string, len(ys))
+	for i, y := range ys {
+		parts[i] = strconv.Itoa(y)
+	}
+	return strings.Join(parts, ", ")
 }

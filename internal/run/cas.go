@@ -33,6 +33,9 @@ func CAS(env *Env, o CASOptions) (*model.Set, error) {
 	if err != nil {
 		return nil, Usagef("%s (--half 1 albo --half 2)", err)
 	}
+	if err := notFuture(env, p); err != nil {
+		return nil, err
+	}
 	form, err := cas.LoadForm(p, cas.OverrideDir(o.Cfg))
 	if err != nil {
 		if errors.Is(err, cas.ErrNoForm) {
@@ -63,6 +66,9 @@ func CAS(env *Env, o CASOptions) (*model.Set, error) {
 		return nil, fmt.Errorf("zapis sprawozdania CAS: %w", err)
 	}
 	if err := jsonout.Write(st.Path(jsonout.FileName), set, jsonMeta(env, o.Sources, o.Synthetic)); err != nil {
+		return nil, err
+	}
+	if err := interrupted(env); err != nil {
 		return nil, err
 	}
 	files, err := st.Commit()

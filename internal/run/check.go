@@ -47,6 +47,13 @@ func Check(env *Env, o CheckOptions) error {
 		return err
 	}
 	findings = append(findings, pr.Findings...)
+	cat, err := o.catalog()
+	if err != nil {
+		return err
+	}
+	findings = append(findings, templatesFindings(o.Cfg)...)
+	findings = append(findings, partnerKindFindings(o.Cfg, cat)...)
+	findings = append(findings, programFindings(o.Cfg, cat, sets[0], &model.Set{Indicators: pr.Indicators})...)
 	errs := 0
 	for _, f := range findings {
 		label := "uwaga"

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 
 	"github.com/gpwr/gpwr/collectors/partner"
 	"github.com/gpwr/gpwr/model"
@@ -42,10 +43,50 @@ func (s Sources) partnersDir(year int) (string, error) {
 	if dir == "" {
 		return "", nil
 	}
-	if st, err := os.Stat(filepath.Join(dir, strconv.Itoa(year))); err == nil && st.IsDir() {
-		dir = filepath.Join(dir, strconv.Itoa(year))
+	sub := filepath.Join(dir, strconv.Itoa(year))
+	if st, err := os.Stat(sub); err == nil && st.IsDir() {
+		return sub, nil
+	}
+	if hasYearDirs(dir) {
+		// zwroty/2024, zwroty/2025 … but none for this year: no partner
+		// sent anything yet (the files of other years are not this year's).
+		return sub, nil
 	}
 	return dir, nil
+}
+
+// hasYearDirs tells whether dir is laid out by year (zwroty/2025/…).
+func hasYearDirs(dir string) bool {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return false
+	}
+	for _, e := range entries {
+		if n := e.Name(); e.IsDir() && len(n) == 4 && strings.Trim(n, "0123456789") == "" {
+			return true
+		}
+	}
+	return false
+}
+
+// ofYear is the sources for computing an earlier year (the report's previous
+// years, a comparison): its returns are read only from a directory for that
+// year (zwroty/2022, or a --partners directory named 2022). A flat directory
+// holds the current year's returns, which are not the earlier year's; that
+// year then counts as one from which no partner sent anything.
+func (s Sources) ofYear(year int) Sources {
+	dir, err := s.partnersDir(year)
+	if err != nil || dir == "" || filepath.Base(dir) == strconv.Itoa(year) {
+		return s
+	}
+	out := s
+	out.Partners = ""
+	if s.Cfg != nil {
+		c := *s.Cfg
+		c.Zrodla.Zwroty = ""
+		out.Cfg = &c
+	}
+	return out
 }
 
 // readPartners reads and checks the partner returns of the period's year. A

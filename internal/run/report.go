@@ -14,6 +14,7 @@ import (
 	"github.com/gpwr/gpwr/render/html"
 	"github.com/gpwr/gpwr/render/jsonout"
 	"github.com/gpwr/gpwr/render/pdf"
+	"github.com/gpwr/gpwr/render/plfmt"
 	"github.com/gpwr/gpwr/render/report"
 	"github.com/gpwr/gpwr/render/xlsx"
 )
@@ -45,6 +46,9 @@ func Report(env *Env, o ReportOptions) error {
 	if err := checkYear(o.Year); err != nil {
 		return err
 	}
+	if err := notFuture(env, model.YearPeriod(o.Year)); err != nil {
+		return err
+	}
 	step := env.steps(8)
 	defer step("")
 	step("Odczyt danych OPS i zwrotów partnerów")
@@ -54,6 +58,13 @@ func Report(env *Env, o ReportOptions) error {
 	}
 	if errs := cur.Errors(); len(errs) > 0 {
 		return &InputError{Msg: fmt.Sprintf("dane OPS za %d mają błędy (%d); sprawozdanie nie zostało utworzone", o.Year, len(errs)), Findings: errs}
+	}
+	// Programme indicators nothing provides (typos): told on the terminal,
+	// not written into the council's document.
+	if cat, err := o.catalog(); err == nil {
+		for _, f := range append(append(templatesFindings(o.Cfg), partnerKindFindings(o.Cfg, cat)...), programFindings(o.Cfg, cat, cur)...) {
+			env.say("Uwaga: %s", f)
+		}
 	}
 	var prevYears []int
 	for y := o.Year - 5; y < o.Year; y++ {
@@ -131,6 +142,9 @@ func Report(env *Env, o ReportOptions) error {
 			return fmt.Errorf("sprawozdanie %s: %w", r.what, err)
 		}
 	}
+	if err := interrupted(env); err != nil {
+		return err
+	}
 	files, err := st.Commit()
 	if err != nil {
 		return err
@@ -140,6 +154,26 @@ func Report(env *Env, o ReportOptions) error {
 		env.say("Brak zwrotu od partnera: %s (%s) — w sprawozdaniu „brak danych”.", m.Nazwa, m.Rodzaj)
 	}
 	return archiveStore(env, o.Sources, cur)
+}
+
+// notFuture refuses a period that has not begun: its figures would all be
+// zero, and the archive would keep them as if they were a real period.
+func notFuture(env *Env, p model.Period) error {
+	today := model.Date{Time: env.Now()}
+	if p.From.After(today.Time) {
+		return Usagef("okres %s jeszcze się nie rozpoczął (dziś jest %s); sprawozdanie sporządza się za okres, który trwa albo już się zakończył",
+			plfmt.PeriodText(p), plfmt.DateShort(today))
+	}
+	return nil
+}
+
+// interrupted tells whether the user stopped the run (Ctrl-C): nothing is
+// moved into place then, and the staging directory is removed.
+func interrupted(env *Env) error {
+	if env.Ctx != nil && env.Ctx.Err() != nil {
+		return fmt.Errorf("przerwano na żądanie użytkownika; nowe wyniki nie zostały zapisane, poprzednie pliki pozostały bez zmian")
+	}
+	return nil
 }
 
 func checkYear(y int) error {

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"text/template"
 
@@ -195,12 +196,35 @@ func (b *builder) execText(text, where string) ([]Block, error) {
 
 func polishTemplateErr(err error) string {
 	s := err.Error()
-	s = strings.ReplaceAll(s, "template: ", "")
-	s = strings.ReplaceAll(s, "function ", "funkcja ")
-	s = strings.ReplaceAll(s, " not defined", " nie istnieje")
-	s = strings.ReplaceAll(s, "error calling ", "błąd w wywołaniu ")
-	s = strings.ReplaceAll(s, "can't evaluate field ", "nieznane pole ")
+	for _, r := range templateErrPL {
+		s = r.re.ReplaceAllString(s, r.to)
+	}
 	return s
+}
+
+// templateErrPL translates Go's text/template errors (the gmina edits these
+// templates): the file name, already given by the caller, becomes „wiersz N”.
+var templateErrPL = []struct {
+	re *regexp.Regexp
+	to string
+}{
+	{regexp.MustCompile(`template: `), ""},
+	{regexp.MustCompile(`executing "[^"]*" at <([^>]*)>: `), "w wyrażeniu {{$1}}: "},
+	{regexp.MustCompile(`[^\s:]+\.tmpl:(\d+):(\d+): `), "wiersz $1, kolumna $2: "},
+	{regexp.MustCompile(`[^\s:]+\.tmpl:(\d+): `), "wiersz $1: "},
+	{regexp.MustCompile(`unclosed action started at [^\s:]+:(\d+)`), "niezamknięte {{ … }} rozpoczęte w wierszu $1"},
+	{regexp.MustCompile(`unclosed action`), "niezamknięte {{ … }}"},
+	{regexp.MustCompile(`can't evaluate field (\S+) in type \S+`), "nieznane pole .$1"},
+	{regexp.MustCompile(`map has no entry for key "([^"]*)"`), "nieznane pole .$1"},
+	{regexp.MustCompile(`function "([^"]*)" not defined`), "funkcja „$1” nie istnieje"},
+	{regexp.MustCompile(`wrong number of args for (\S+): want (\d+) got (\d+)`), "funkcja $1 wymaga $2 argumentów, podano $3"},
+	{regexp.MustCompile(`error calling (\S+): `), "błąd w funkcji $1: "},
+	{regexp.MustCompile(`unexpected EOF`), "nieoczekiwany koniec pliku (brak {{end}}?)"},
+	{regexp.MustCompile(`unexpected (\{\{end\}\}|\{\{else\}\})`), "nadmiarowe $1"},
+	{regexp.MustCompile(`unexpected "([^"]*)" in (\S+)`), "nieoczekiwany znak „$1”"},
+	{regexp.MustCompile(`unexpected (.+) in (operand|command|input)`), "nieoczekiwane $1"},
+	{regexp.MustCompile(`missing value for (\S+)`), "brak wartości w $1"},
+	{regexp.MustCompile(`bad character (U\+\S+)`), "niedozwolony znak $1"},
 }
 
 // splitBlocks turns template output into blocks: an empty line separates
