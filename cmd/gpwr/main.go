@@ -8,7 +8,9 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"regexp"
 	"strings"
+	"syscall"
 
 	"github.com/urfave/cli/v3"
 	"golang.org/x/term"
@@ -19,7 +21,7 @@ import (
 )
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	os.Exit(Main(ctx, os.Args, run.DefaultEnv(ctx)))
 }
@@ -69,7 +71,7 @@ func configFlag() *cli.StringFlag {
 }
 
 func yearFlag() *cli.IntFlag {
-	return &cli.IntFlag{Name: "year", Aliases: []string{"rok"}, Usage: "rok sprawozdawczy, np. 2025"}
+	return &cli.IntFlag{Name: "year", Aliases: []string{"rok"}, Usage: "rok sprawozdawczy, np. 2025", HideDefault: true}
 }
 
 func outFlag() *cli.StringFlag {
@@ -89,11 +91,27 @@ func loadConfig(cmd *cli.Command) (*config.Config, error) {
 	return config.Load(path)
 }
 
+// need checks the required options and that no stray argument was given
+// (commands without positional arguments).
 func need(cmd *cli.Command, names ...string) error {
+	if err := noArgs(cmd); err != nil {
+		return err
+	}
+	return needFlags(cmd, names...)
+}
+
+func needFlags(cmd *cli.Command, names ...string) error {
 	for _, n := range names {
 		if !cmd.IsSet(n) {
-			return run.Usagef("brak wymaganej opcji --%s (gpwr %s --help)", n, cmd.Name)
+			return run.Usagef("brak wymaganej opcji --%s (%s --help)", n, cmd.FullName())
 		}
+	}
+	return nil
+}
+
+func noArgs(cmd *cli.Command) error {
+	if cmd.Args().Len() > 0 {
+		return run.Usagef("nieoczekiwany argument „%s” (opcje piszemy z --, np. --year 2025; %s --help)", cmd.Args().First(), cmd.FullName())
 	}
 	return nil
 }
@@ -114,7 +132,13 @@ func newApp(env *run.Env) *cli.Command {
 			return run.Usagef("%s", polishFlagError(err))
 		},
 		ExitErrHandler: func(context.Context, *cli.Command, error) {},
-		Commands:       commands(env),
+		Action: func(ctx context.Context, cmd *cli.Command) error {
+			if cmd.Args().Len() == 0 || cmd.Args().First() == "help" || cmd.Args().First() == "pomoc" {
+				return cli.ShowRootCommandHelp(cmd)
+			}
+			return run.Usagef("nieznane polecenie „%s”; dostępne: db, report, check, cas, forms, compare, archive, demo", cmd.Args().First())
+		},
+		Commands: commands(env),
 	}
 }
 
@@ -201,7 +225,7 @@ func commands(env *run.Env) []*cli.Command {
 			Usage:        "sprawozdanie półroczne do CAS (XLSX w układzie formularza, wydruk PDF, kontrole)",
 			UsageText:    "gpwr cas --config PLIK --year RRRR --half 1|2 [--db BAZA] --out KATALOG",
 			OnUsageError: usageErr,
-			Flags: []cli.Flag{configFlag(), yearFlag(), &cli.IntFlag{Name: "half", Aliases: []string{"polrocze"}, Usage: "półrocze: 1 (01.01–30.06) albo 2 (01.07–31.12)"},
+			Flags: []cli.Flag{configFlag(), yearFlag(), &cli.IntFlag{Name: "half", Aliases: []string{"polrocze"}, Usage: "półrocze: 1 (01.01–30.06) albo 2 (01.07–31.12)", HideDefault: true},
 				dbFlag(), outFlag()},
 			Action: func(ctx context.Context, cmd *cli.Command) error {
 				if err := need(cmd, "year", "half", "out"); err != nil {
@@ -278,7 +302,7 @@ func commands(env *run.Env) []*cli.Command {
 				OnUsageError: usageErr,
 				Flags:        []cli.Flag{configFlag(), yearFlag()},
 				Action: func(ctx context.Context, cmd *cli.Command) error {
-					if err := need(cmd, "year"); err != nil {
+					if err := needFlags(cmd, "year"); err != nil {
 						return err
 					}
 					if cmd.Args().Len() != 1 {
@@ -307,6 +331,7 @@ func polishHelp() {
 	cli.CommandHelpTemplate = r.Replace(cli.CommandHelpTemplate)
 	cli.SubcommandHelpTemplate = r.Replace(cli.SubcommandHelpTemplate)
 	cli.HelpFlag = &cli.BoolFlag{Name: "help", Aliases: []string{"h"}, Usage: "pokaż pomoc", HideDefault: true, Local: true}
+	cli.VersionPrinter = func(cmd *cli.Command) { fmt.Fprintf(cmd.Root().Writer, "gpwr wersja %s\n", cmd.Root().Version) }
 	cli.VersionFlag = &cli.BoolFlag{Name: "version", Aliases: []string{"v"}, Usage: "pokaż wersję", HideDefault: true, Local: true}
 	std := cli.FlagStringer
 	cli.FlagStringer = func(f cli.Flag) string {
@@ -321,8 +346,14 @@ func polishFlagError(err error) string {
 	case strings.Contains(s, "flag provided but not defined"):
 		name := strings.TrimSpace(s[strings.LastIndex(s, ":")+1:])
 		return "nieznana opcja --" + strings.TrimLeft(name, "-")
-	case strings.Contains(s, "invalid value"):
-		return "nieprawidłowa wartość opcji: " + s
+	case invalidRe.MatchString(s):
+		m := invalidRe.FindStringSubmatch(s)
+		return fmt.Sprintf("opcja --%s: oczekiwano liczby, podano „%s”", m[2], m[1])
+	case strings.HasPrefix(s, "flag needs an argument:"):
+		name := strings.TrimLeft(strings.TrimSpace(strings.TrimPrefix(s, "flag needs an argument:")), "-")
+		return fmt.Sprintf("opcja --%s wymaga wartości", name)
 	}
 	return s
 }
+
+var invalidRe = regexp.MustCompile(`invalid value "(.*)" for flag -+(\S+?):`)

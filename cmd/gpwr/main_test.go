@@ -38,6 +38,10 @@ func TestHelpIsPolish(t *testing.T) {
 			t.Errorf("help still says %q", english)
 		}
 	}
+	code, out, _ = gpwr(t, "--version")
+	if code != 0 || !strings.HasPrefix(out, "gpwr wersja ") {
+		t.Errorf("--version: %q", out)
+	}
 	code, out, _ = gpwr(t, "report", "--help")
 	if code != 0 || !strings.Contains(out, "rok sprawozdawczy") || strings.Contains(out, "default:") {
 		t.Errorf("report --help (%d):\n%s", code, out)
@@ -66,6 +70,12 @@ baza = "sqlite:brak.db"
 		want string
 	}{
 		{[]string{"--version"}, 0, ""},
+		{[]string{"raport"}, 2, "nieznane polecenie „raport”"},
+		{[]string{"report", "--config", cfg, "--year", "2025", "--out", dir, "nadmiar"}, 2, "nieoczekiwany argument „nadmiar”"},
+		{[]string{"cas", "--config", cfg, "--year", "2025", "--half", "abc", "--out", dir}, 2, "opcja --half: oczekiwano liczby, podano „abc”"},
+		{[]string{"report", "--config"}, 2, "opcja --config wymaga wartości"},
+		{[]string{"archive", "import", "--config", cfg, "x.csv"}, 2, "brak wymaganej opcji --year (gpwr archive import --help)"},
+		{[]string{"check", "--config", cfg, "--year", "2025", "--db", "sqlite:" + dir}, 1, "jest katalogiem, a nie plikiem bazy"},
 		{[]string{"--bogus"}, 2, "nieznana opcja --bogus"},
 		{[]string{"report", "--config", cfg}, 2, "brak wymaganej opcji --year"},
 		{[]string{"report", "--year", "2025", "--out", dir}, 2, "podaj plik konfiguracji"},

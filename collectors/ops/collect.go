@@ -291,9 +291,9 @@ func (c *collector) caseload() error {
 		if j > i {
 			span = fmt.Sprintf("od %s do %s (%d dni)", rows[i].day, rows[j].day, j-i+1)
 		}
-		c.find(model.Warning, "asysta.limit", "asystent "+rows[i].assistant+", od "+rows[i].day,
-			fmt.Sprintf("asystent %s miał %s więcej rodzin niż dopuszczalne %d: %d na początku, najwięcej %d",
-				rows[i].assistant, span, c.limit, rows[i].n, peak))
+		c.find(model.Warning, "asysta.limit", "asystent "+rows[i].assistant,
+			fmt.Sprintf("%s prowadził więcej rodzin niż dopuszczalne %d (%d na początku, najwięcej %d)",
+				span, c.limit, rows[i].n, peak))
 		i = j + 1
 	}
 	c.put("asysta.limit_przekroczony", int64(len(days)))

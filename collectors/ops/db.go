@@ -114,8 +114,12 @@ func open(ctx context.Context, name, schema string, ro bool) (*DB, error) {
 	switch t.Engine {
 	case SQLite:
 		if ro {
-			if _, err := os.Stat(t.Path); err != nil {
+			st, err := os.Stat(t.Path)
+			if err != nil {
 				return nil, fmt.Errorf("baza SQLite %s nie istnieje (utwórz ją: gpwr db init, gpwr db load)", t.Path)
+			}
+			if st.IsDir() {
+				return nil, fmt.Errorf("baza SQLite %s jest katalogiem, a nie plikiem bazy (podaj ścieżkę pliku, np. sqlite:ops.db)", t.Path)
 			}
 		} else if dir := filepath.Dir(t.Path); dir != "" {
 			if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -141,7 +145,7 @@ func open(ctx context.Context, name, schema string, ro bool) (*DB, error) {
 	}
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("nie można połączyć się z bazą %s: %s", t.Where, cleanErr(err))
+		return nil, fmt.Errorf("nie można połączyć się z bazą %s: %s", t.Where, dbErr(err))
 	}
 	return &DB{DB: db, Engine: t.Engine, Schema: schema, Where: t.Where, path: t.Path}, nil
 }
@@ -156,9 +160,6 @@ func CheckSchema(schema string) error {
 	}
 	return nil
 }
-
-// cleanErr strips what could carry a password from a driver error.
-func cleanErr(err error) string { return redactKV(err.Error()) }
 
 // T qualifies a table name with the schema.
 func (db *DB) T(table string) string {
@@ -176,7 +177,7 @@ func (db *DB) ReadTx(ctx context.Context) (*sqlx.Tx, error) {
 	}
 	tx, err := db.BeginTxx(ctx, opts)
 	if err != nil {
-		return nil, fmt.Errorf("nie można rozpocząć odczytu z bazy %s: %s", db.Where, cleanErr(err))
+		return nil, fmt.Errorf("nie można rozpocząć odczytu z bazy %s: %s", db.Where, dbErr(err))
 	}
 	return tx, nil
 }

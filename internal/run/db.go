@@ -10,6 +10,7 @@ import (
 	"github.com/schollz/progressbar/v3"
 
 	"github.com/gpwr/gpwr/collectors/ops"
+	"github.com/gpwr/gpwr/render/plfmt"
 )
 
 // DBInit creates the reference schema; with printSQL it only prints the DDL.
@@ -78,6 +79,7 @@ func DBLoad(env *Env, name, schema, dir string, replace bool) error {
 		total += v
 	}
 	sort.Strings(names)
-	env.say("Wczytano %d wierszy do bazy %s w %s: %s.", total, db.Where, env.Now().Sub(start).Round(time.Millisecond), strings.Join(names, ", "))
+	secs := strings.Replace(fmt.Sprintf("%.1f", env.Now().Sub(start).Seconds()), ".", ",", 1)
+	env.say("Wczytano %s %s do bazy %s w %s s: %s.", plfmt.Int(total), plfmt.Plural(total, "wiersz", "wiersze", "wierszy"), db.Where, secs, strings.Join(names, ", "))
 	return nil
 }
