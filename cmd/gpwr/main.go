@@ -82,13 +82,41 @@ func partnersFlag() *cli.StringFlag {
 	return &cli.StringFlag{Name: "partners", Usage: "katalog zwrotów od partnerów (domyślnie [zrodla] zwroty)"}
 }
 
-// loadConfig reads --config; a missing flag is a usage error.
-func loadConfig(cmd *cli.Command) (*config.Config, error) {
+// sources reads --config (a missing flag is a usage error) with the --db and
+// --partners of the command, where it has them.
+func sources(cmd *cli.Command) (run.Sources, error) {
 	path := cmd.String("config")
 	if path == "" {
-		return nil, run.Usagef("podaj plik konfiguracji gminy: --config PLIK.toml")
+		return run.Sources{}, run.Usagef("podaj plik konfiguracji gminy: --config PLIK.toml")
 	}
-	return config.Load(path)
+	cfg, err := config.Load(path)
+	if err != nil {
+		return run.Sources{}, err
+	}
+	return run.Sources{Cfg: cfg, DB: cmd.String("db"), Partners: cmd.String("partners")}, nil
+}
+
+// configured is sources for a command without arguments whose options names
+// are required.
+func configured(cmd *cli.Command, names ...string) (run.Sources, error) {
+	if err := need(cmd, names...); err != nil {
+		return run.Sources{}, err
+	}
+	return sources(cmd)
+}
+
+// needDB refuses `gpwr db …` without a database (--db, GPWR_DB or the PG*
+// variables).
+func needDB(cmd *cli.Command) error {
+	if cmd.String("db") == "" && !run.PostgresFromEnv() {
+		return run.Usagef("podaj bazę: --db sqlite:ops.db albo --db postgres://… (albo zmienne PGHOST/PGDATABASE)")
+	}
+	return nil
+}
+
+// usageErr turns the CLI library's flag errors into Polish usage errors.
+func usageErr(ctx context.Context, cmd *cli.Command, err error, isSub bool) error {
+	return run.Usagef("%s", polishFlagError(err))
 }
 
 // need checks the required options and that no stray argument was given
@@ -128,10 +156,8 @@ func newApp(env *run.Env) *cli.Command {
 		Writer:          env.Stdout,
 		ErrWriter:       env.Stderr,
 		HideHelpCommand: true,
-		OnUsageError: func(ctx context.Context, cmd *cli.Command, err error, isSub bool) error {
-			return run.Usagef("%s", polishFlagError(err))
-		},
-		ExitErrHandler: func(context.Context, *cli.Command, error) {},
+		OnUsageError:    usageErr,
+		ExitErrHandler:  func(context.Context, *cli.Command, error) {},
 		Action: func(ctx context.Context, cmd *cli.Command) error {
 			if cmd.Args().Len() == 0 || cmd.Args().First() == "help" || cmd.Args().First() == "pomoc" {
 				return cli.ShowRootCommandHelp(cmd)
@@ -143,9 +169,6 @@ func newApp(env *run.Env) *cli.Command {
 }
 
 func commands(env *run.Env) []*cli.Command {
-	usageErr := func(ctx context.Context, cmd *cli.Command, err error, isSub bool) error {
-		return run.Usagef("%s", polishFlagError(err))
-	}
 	return []*cli.Command{
 		{
 			Name:            "db",
@@ -159,11 +182,12 @@ func commands(env *run.Env) []*cli.Command {
 					OnUsageError: usageErr,
 					Flags:        []cli.Flag{dbFlag(), schemaFlag(), &cli.BoolFlag{Name: "sql", Usage: "tylko wypisz polecenia SQL (DDL) schematu"}},
 					Action: func(ctx context.Context, cmd *cli.Command) error {
-						db := cmd.String("db")
-						if db == "" && !cmd.Bool("sql") && !run.PostgresFromEnv() {
-							return run.Usagef("podaj bazę: --db sqlite:ops.db albo --db postgres://… (albo zmienne PGHOST/PGDATABASE)")
+						if !cmd.Bool("sql") {
+							if err := needDB(cmd); err != nil {
+								return err
+							}
 						}
-						return run.DBInit(env, db, cmd.String("schema"), cmd.Bool("sql"))
+						return run.DBInit(env, cmd.String("db"), cmd.String("schema"), cmd.Bool("sql"))
 					},
 				},
 				{
@@ -174,8 +198,8 @@ func commands(env *run.Env) []*cli.Command {
 					Flags: []cli.Flag{dbFlag(), schemaFlag(),
 						&cli.BoolFlag{Name: "replace", Usage: "przed wczytaniem usuń dotychczasowe dane z tabel (w tej samej transakcji)"}},
 					Action: func(ctx context.Context, cmd *cli.Command) error {
-						if cmd.String("db") == "" && !run.PostgresFromEnv() {
-							return run.Usagef("podaj bazę: --db sqlite:ops.db albo --db postgres://… (albo zmienne PGHOST/PGDATABASE)")
+						if err := needDB(cmd); err != nil {
+							return err
 						}
 						if cmd.Args().Len() != 1 {
 							return run.Usagef("podaj jeden katalog z plikami CSV, np. gpwr db load --db sqlite:ops.db dane/")
@@ -192,15 +216,11 @@ func commands(env *run.Env) []*cli.Command {
 			OnUsageError: usageErr,
 			Flags:        []cli.Flag{configFlag(), yearFlag(), dbFlag(), partnersFlag(), outFlag()},
 			Action: func(ctx context.Context, cmd *cli.Command) error {
-				if err := need(cmd, "year", "out"); err != nil {
-					return err
-				}
-				cfg, err := loadConfig(cmd)
+				src, err := configured(cmd, "year", "out")
 				if err != nil {
 					return err
 				}
-				return run.Report(env, run.ReportOptions{Sources: run.Sources{Cfg: cfg, DB: cmd.String("db"), Partners: cmd.String("partners")},
-					Year: int(cmd.Int("year")), Out: cmd.String("out")})
+				return run.Report(env, run.ReportOptions{Sources: src, Year: int(cmd.Int("year")), Out: cmd.String("out")})
 			},
 		},
 		{
@@ -210,14 +230,11 @@ func commands(env *run.Env) []*cli.Command {
 			OnUsageError: usageErr,
 			Flags:        []cli.Flag{configFlag(), yearFlag(), dbFlag(), partnersFlag()},
 			Action: func(ctx context.Context, cmd *cli.Command) error {
-				if err := need(cmd, "year"); err != nil {
-					return err
-				}
-				cfg, err := loadConfig(cmd)
+				src, err := configured(cmd, "year")
 				if err != nil {
 					return err
 				}
-				return run.Check(env, run.CheckOptions{Sources: run.Sources{Cfg: cfg, DB: cmd.String("db"), Partners: cmd.String("partners")}, Year: int(cmd.Int("year"))})
+				return run.Check(env, run.CheckOptions{Sources: src, Year: int(cmd.Int("year"))})
 			},
 		},
 		{
@@ -228,16 +245,11 @@ func commands(env *run.Env) []*cli.Command {
 			Flags: []cli.Flag{configFlag(), yearFlag(), &cli.IntFlag{Name: "half", Aliases: []string{"polrocze"}, Usage: "półrocze: 1 (01.01–30.06) albo 2 (01.07–31.12)", HideDefault: true},
 				dbFlag(), outFlag()},
 			Action: func(ctx context.Context, cmd *cli.Command) error {
-				if err := need(cmd, "year", "half", "out"); err != nil {
-					return err
-				}
-				cfg, err := loadConfig(cmd)
+				src, err := configured(cmd, "year", "half", "out")
 				if err != nil {
 					return err
 				}
-				_, err = run.CAS(env, run.CASOptions{Sources: run.Sources{Cfg: cfg, DB: cmd.String("db")},
-					Year: int(cmd.Int("year")), Half: int(cmd.Int("half")), Out: cmd.String("out")})
-				return err
+				return run.CAS(env, run.CASOptions{Sources: src, Year: int(cmd.Int("year")), Half: int(cmd.Int("half")), Out: cmd.String("out")})
 			},
 		},
 		{
@@ -247,14 +259,11 @@ func commands(env *run.Env) []*cli.Command {
 			OnUsageError: usageErr,
 			Flags:        []cli.Flag{configFlag(), yearFlag(), outFlag()},
 			Action: func(ctx context.Context, cmd *cli.Command) error {
-				if err := need(cmd, "year", "out"); err != nil {
-					return err
-				}
-				cfg, err := loadConfig(cmd)
+				src, err := configured(cmd, "year", "out")
 				if err != nil {
 					return err
 				}
-				return run.Forms(env, run.Sources{Cfg: cfg}, int(cmd.Int("year")), cmd.String("out"))
+				return run.Forms(env, src, int(cmd.Int("year")), cmd.String("out"))
 			},
 		},
 		{
@@ -271,11 +280,11 @@ func commands(env *run.Env) []*cli.Command {
 				if err != nil {
 					return run.Usagef("%s", err)
 				}
-				cfg, err := loadConfig(cmd)
+				src, err := sources(cmd)
 				if err != nil {
 					return err
 				}
-				return run.Compare(env, run.CompareOptions{Sources: run.Sources{Cfg: cfg, DB: cmd.String("db")}, Years: list, Out: cmd.String("out")})
+				return run.Compare(env, run.CompareOptions{Sources: src, Years: list, Out: cmd.String("out")})
 			},
 		},
 		{
@@ -308,11 +317,11 @@ func commands(env *run.Env) []*cli.Command {
 					if cmd.Args().Len() != 1 {
 						return run.Usagef("podaj jeden plik do zaimportowania, np. gpwr archive import --config gmina.toml --year 2019 rok2019.csv")
 					}
-					cfg, err := loadConfig(cmd)
+					src, err := sources(cmd)
 					if err != nil {
 						return err
 					}
-					return run.ArchiveImport(env, run.Sources{Cfg: cfg}, int(cmd.Int("year")), cmd.Args().First())
+					return run.ArchiveImport(env, src, int(cmd.Int("year")), cmd.Args().First())
 				},
 			}},
 		},

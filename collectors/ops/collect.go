@@ -30,22 +30,51 @@ type Options struct {
 	Now time.Time
 }
 
-// Collect computes every built-in indicator of DATA-CONTRACT.md §2 for the
-// period, in one read-only transaction with a consistent snapshot.
+// Snapshot is the one read-only transaction of a run, with a consistent
+// snapshot (DATA-CONTRACT.md §1): every period collected through it — the year
+// of a report and the earlier years beside it — sees the records as they were
+// at one moment. Close it when the run has read what it needs.
+type Snapshot struct {
+	db  *DB
+	tx  *sqlx.Tx
+	ctx context.Context
+	sum string // SHA-256 of the SQLite file, computed by the first Collect
+}
+
+// Snapshot starts the run's read-only transaction.
+func (db *DB) Snapshot(ctx context.Context) (*Snapshot, error) {
+	tx, err := db.ReadTx(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return &Snapshot{db: db, tx: tx, ctx: ctx}, nil
+}
+
+// Close ends the transaction (nothing was written).
+func (s *Snapshot) Close() { s.tx.Rollback() }
+
+// Collect computes the indicators of one period in a snapshot of its own; see
+// Snapshot.Collect.
 func (db *DB) Collect(ctx context.Context, p model.Period, opt Options) (*model.Set, error) {
+	s, err := db.Snapshot(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer s.Close()
+	return s.Collect(p, opt)
+}
+
+// Collect computes every built-in indicator of DATA-CONTRACT.md §2 for the
+// period, and the programme's own SQL indicators.
+func (s *Snapshot) Collect(p model.Period, opt Options) (*model.Set, error) {
 	if opt.Limit <= 0 {
 		opt.Limit = 15
 	}
 	if opt.Now.IsZero() {
 		opt.Now = time.Now()
 	}
-	tx, err := db.ReadTx(ctx)
-	if err != nil {
-		return nil, err
-	}
-	defer tx.Rollback()
-	c := &collector{db: db, tx: tx, ctx: ctx, p: p, set: &model.Set{Period: p},
-		args: map[string]any{"from": p.From.String(), "to": p.To.String(), "limit": opt.Limit}, limit: opt.Limit}
+	c := s.collector(p, opt.Limit)
+	c.set = &model.Set{Period: p}
 	steps := []func() error{
 		c.assistants, c.assistance, c.assistanceChildren, c.endings, c.caseload,
 		c.dayCentres, c.supportingFamilies, c.foster, c.fosterShares, c.benefits,
@@ -61,20 +90,16 @@ func (db *DB) Collect(ctx context.Context, p model.Period, opt Options) (*model.
 			return nil, err
 		}
 	}
-	src := model.Source{Name: SourceName, Kind: string(db.Engine), Where: db.Where, ReadAt: opt.Now.UTC().Truncate(time.Second)}
-	if db.path != "" {
-		if sum, err := fileSHA256(db.path); err == nil {
-			src.SHA256 = sum
-		}
+	if s.db.path != "" && s.sum == "" {
+		s.sum, _ = fileSHA256(s.db.path)
 	}
-	c.set.Sources = append(c.set.Sources, src)
+	c.set.Sources = append(c.set.Sources, model.Source{Name: model.SourceOPS, Kind: string(s.db.Engine), Where: s.db.Where,
+		ReadAt: opt.Now.UTC().Truncate(time.Second), SHA256: s.sum})
 	c.set.Sort()
 	return c.set, nil
 }
 
-// SourceName is model.SourceOPS.
-const SourceName = model.SourceOPS
-
+// collector computes the indicators of one period in a snapshot.
 type collector struct {
 	db    *DB
 	tx    *sqlx.Tx
@@ -85,9 +110,14 @@ type collector struct {
 	limit int
 }
 
+func (s *Snapshot) collector(p model.Period, limit int) *collector {
+	return &collector{db: s.db, tx: s.tx, ctx: s.ctx, p: p, limit: limit,
+		args: map[string]any{"from": p.From.String(), "to": p.To.String(), "limit": limit}}
+}
+
 func (c *collector) wrap(err error) error {
 	if ctxErr := c.ctx.Err(); ctxErr != nil {
-		return fmt.Errorf("odczyt przerwany: %w", ctxErr)
+		return errors.New(dbErr(ctxErr)) // Ctrl-C or a deadline, said in Polish
 	}
 	return fmt.Errorf("odczyt wskaźników z bazy %s nie powiódł się: %s", c.db.Where, dbErr(err))
 }
@@ -163,12 +193,13 @@ func (c *collector) put(code string, v int64) {
 	if !ok {
 		panic("no definition for " + code) // programming error
 	}
-	c.putDef(code, d, v)
+	c.putDef(code, d, model.Int(v))
 }
 
-func (c *collector) putDef(code string, d Def, v int64) {
-	c.set.Add(model.Indicator{Code: code, Label: d.Label, Unit: d.Unit, Value: model.Int(v),
-		From: c.p.From, To: c.p.To, Source: SourceName})
+// putDef records an indicator of the period; v nil is brak danych.
+func (c *collector) putDef(code string, d Def, v *int64) {
+	c.set.Add(model.Indicator{Code: code, Label: d.Label, Unit: d.Unit, Value: v,
+		From: c.p.From, To: c.p.To, Source: model.SourceOPS})
 }
 
 func (c *collector) find(sev model.Severity, check, place, msg string) {
@@ -457,8 +488,8 @@ func (c *collector) benefits() error {
 	for _, k := range kinds {
 		c.set.Lists.BenefitKinds = append(c.set.Lists.BenefitKinds, k.BenefitKind)
 		count, amount := BenefitDefs(k.Label)
-		c.putDef("swiadczenia."+k.Code+".liczba", count, k.n)
-		c.putDef("swiadczenia."+k.Code+".kwota", amount, k.sum)
+		c.putDef("swiadczenia."+k.Code+".liczba", count, model.Int(k.n))
+		c.putDef("swiadczenia."+k.Code+".kwota", amount, model.Int(k.sum))
 	}
 	var fam int64
 	if err := c.row(`SELECT COUNT(DISTINCT b.family_id) FROM {benefits} b JOIN {benefit_kinds} k ON k.code = b.kind
@@ -543,12 +574,12 @@ func (c *collector) activities() error {
 		}
 		c.set.Lists.ActivityKinds = append(c.set.Lists.ActivityKinds, kind)
 		count, people := ActivityDefs(kind)
-		c.putDef("dzialania."+kind+".liczba", count, n)
-		c.putDef("dzialania."+kind+".uczestnicy", people, participants)
+		c.putDef("dzialania."+kind+".liczba", count, model.Int(n))
+		v := model.Int(participants)
 		if n > 0 && known == 0 { // held, but nobody counted the participants: brak danych, not 0
-			c.set.Add(model.Indicator{Code: "dzialania." + kind + ".uczestnicy", Label: people.Label,
-				Unit: people.Unit, From: c.p.From, To: c.p.To, Source: SourceName})
+			v = nil
 		}
+		c.putDef("dzialania."+kind+".uczestnicy", people, v)
 		return nil
 	})
 }
@@ -610,7 +641,7 @@ func (c *collector) custom(list []config.Wskaznik) error {
 	for _, w := range list {
 		q, qa, err := sqlx.Named(w.SQL, args)
 		if err != nil {
-			return fmt.Errorf("wskaźnik programu %s: zapytanie SQL jest nieprawidłowe: %s", w.Kod, err)
+			return fmt.Errorf("wskaźnik programu %s: zapytanie SQL jest nieprawidłowe: %s", w.Kod, customErr(err))
 		}
 		var v sql.NullInt64
 		if err := c.tx.QueryRowxContext(c.ctx, c.tx.Rebind(q), qa...).Scan(&v); err != nil {
@@ -619,10 +650,7 @@ func (c *collector) custom(list []config.Wskaznik) error {
 			}
 			return fmt.Errorf("wskaźnik programu %s: zapytanie SQL nie powiodło się: %s", w.Kod, customErr(err))
 		}
-		ind := model.Indicator{Code: w.Kod, Label: w.Etykieta, Unit: model.Unit(w.Jednostka), From: c.p.From, To: c.p.To, Source: SourceName}
-		if ind.Unit == "" {
-			ind.Unit = model.UnitCount
-		}
+		ind := model.Indicator{Code: w.Kod, Label: w.Etykieta, Unit: ProgramUnit(w.Jednostka), From: c.p.From, To: c.p.To, Source: model.SourceOPS}
 		if v.Valid {
 			ind.Value = model.Int(v.Int64)
 		}
@@ -649,18 +677,23 @@ func fileSHA256(path string) (string, error) {
 // nothing: an export that begins in 2022 holds cases opened in 2019, but not
 // 2019's benefits.) Comparisons and the report's previous years compute a year
 // from the records only when they cover it; otherwise it is "brak danych".
-func (db *DB) Covers(ctx context.Context, p model.Period) (bool, error) {
-	tx, err := db.ReadTx(ctx)
-	if err != nil {
-		return false, err
-	}
-	defer tx.Rollback()
-	c := &collector{db: db, tx: tx, ctx: ctx, p: p, args: map[string]any{"from": p.From.String(), "to": p.To.String()}}
+func (s *Snapshot) Covers(p model.Period) (bool, error) {
+	c := s.collector(p, 0)
 	var n int64
-	err = c.row(`SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM {benefits} WHERE `+within("paid_on")+` LIMIT 1) b)
+	err := c.row(`SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM {benefits} WHERE `+within("paid_on")+` LIMIT 1) b)
 		+ (SELECT COUNT(*) FROM (SELECT 1 FROM {expenditures} WHERE `+within("spent_on")+` LIMIT 1) e)`, &n)
 	if err != nil {
 		return false, c.wrap(err)
 	}
 	return n > 0, nil
+}
+
+// Covers is Snapshot.Covers in a snapshot of its own.
+func (db *DB) Covers(ctx context.Context, p model.Period) (bool, error) {
+	s, err := db.Snapshot(ctx)
+	if err != nil {
+		return false, err
+	}
+	defer s.Close()
+	return s.Covers(p)
 }

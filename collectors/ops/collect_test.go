@@ -241,13 +241,7 @@ func TestIndicators(t *testing.T) {
 			dir := writeCSVs(t, merge(base, tc.tables))
 			results := map[Engine][]*model.Set{}
 			for engine, db := range engines(t) {
-				if _, err := db.Load(context.Background(), dir, LoadOptions{}); err != nil {
-					t.Fatalf("%s: load: %v", engine, err)
-				}
-				ro, err := OpenReadOnly(context.Background(), roName(db), db.Schema)
-				if err != nil {
-					t.Fatal(err)
-				}
+				ro := loaded(t, db, dir)
 				for _, ch := range tc.checks {
 					set, err := ro.Collect(context.Background(), ch.period, Options{Limit: ch.limit})
 					if err != nil {
@@ -277,7 +271,6 @@ func TestIndicators(t *testing.T) {
 						}
 					}
 				}
-				ro.Close()
 			}
 			assertSameSets(t, results[SQLite], results[Postgres])
 		})

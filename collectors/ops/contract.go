@@ -1,5 +1,7 @@
 package ops
 
+import "strings"
+
 // The tables of DATA-CONTRACT.md §1, as data: the DDL of the reference schema,
 // the CSV loader and the database checks are all derived from this one list.
 
@@ -193,6 +195,20 @@ func TableByName(name string) (Table, bool) {
 		}
 	}
 	return Table{}, false
+}
+
+// enumSQL is the column's allowed values as an SQL list: 'a', 'b' (10, 30 for
+// a whole-number column).
+func (c Column) enumSQL() string {
+	vals := make([]string, len(c.Enum))
+	for i, v := range c.Enum {
+		if c.Type == Int {
+			vals[i] = v
+		} else {
+			vals[i] = "'" + v + "'"
+		}
+	}
+	return strings.Join(vals, ", ")
 }
 
 func (t Table) col(name string) (Column, int) {

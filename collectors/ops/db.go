@@ -181,6 +181,3 @@ func (db *DB) ReadTx(ctx context.Context) (*sqlx.Tx, error) {
 	}
 	return tx, nil
 }
-
-// FileSHA256 is the checksum of the SQLite file, for provenance ("" on PostgreSQL).
-func (db *DB) FilePath() string { return db.path }

@@ -57,6 +57,36 @@ func Describe(code string) (Def, bool) {
 	return Def{}, false
 }
 
+// ProgramUnit is the model.Unit of a programme indicator's jednostka
+// ([[program.cel.dzialanie.wskaznik]]), however the clerk spelled it: "zł" is
+// money (the value in grosze, as DATA-CONTRACT.md §4 prints it), "rodzin"
+// families; empty is a count; a unit gpwr does not know is kept as written.
+// Computed and typed-in years use it alike, so a code keeps one unit.
+func ProgramUnit(s string) model.Unit {
+	switch t := strings.TrimSpace(s); strings.ToLower(t) {
+	case "":
+		return model.UnitCount
+	case "rodziny", "rodzin", "rodzina":
+		return model.UnitFamilies
+	case "osoby", "osób", "osoba":
+		return model.UnitPersons
+	case "dzieci", "dziecko":
+		return model.UnitChildren
+	case "dni", "dzień":
+		return model.UnitDays
+	case "miejsca", "miejsc":
+		return model.UnitPlaces
+	case "gr", "zł", "zl", "pln":
+		return model.UnitMoney
+	case "tekst":
+		return model.UnitText
+	case "szt.", "szt":
+		return model.UnitCount
+	default:
+		return model.Unit(t)
+	}
+}
+
 // groupOrder is the order of the contract's groups of codes (§2): assistants,
 // assistance, day centres, supporting families, foster care, benefits, social
 // work, expenditure, trainings, activities, blue cards, clients.

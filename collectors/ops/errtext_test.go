@@ -128,16 +128,11 @@ func TestCustomSQLErrorsPolish(t *testing.T) {
 		{"SELECT id FROM families WHERE id = 'F1'", "zapytanie zwróciło wartość, która nie jest liczbą całkowitą"},
 		{"SELECT COUNT(*), 2 FROM families", "zapytanie zwraca 2 kolumny, a oczekiwano jednej"},
 		{"SELECT COUNT(nie_ma) FROM families", "brak kolumny"},
+		{"SELECT COUNT(*) FROM families WHERE :rok = 2025", "zapytanie SQL jest nieprawidłowe: zapytanie używa parametru innego niż :od i :do"},
 	}
 	for engine, db := range engines(t) {
 		ctx := context.Background()
-		if _, err := db.Load(ctx, dir, LoadOptions{}); err != nil {
-			t.Fatal(err)
-		}
-		ro, err := OpenReadOnly(ctx, roName(db), db.Schema)
-		if err != nil {
-			t.Fatal(err)
-		}
+		ro := loaded(t, db, dir)
 		for _, tc := range cases {
 			_, err := ro.Collect(ctx, model.YearPeriod(2025), Options{Custom: []config.Wskaznik{{Kod: "gmina.x", Etykieta: "X", SQL: tc.sql}}})
 			if err == nil {
@@ -155,6 +150,25 @@ func TestCustomSQLErrorsPolish(t *testing.T) {
 				t.Errorf("%s: English leaks into %q", engine, msg)
 			}
 		}
-		ro.Close()
+	}
+}
+
+// TestCollectInterrupted: a run stopped (Ctrl-C) while it reads says so in
+// Polish, on both engines.
+func TestCollectInterrupted(t *testing.T) {
+	dir := writeCSVs(t, base)
+	for engine, db := range engines(t) {
+		ro := loaded(t, db, dir)
+		ctx, cancel := context.WithCancel(context.Background())
+		snap, err := ro.Snapshot(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cancel()
+		_, err = snap.Collect(model.YearPeriod(2025), Options{})
+		snap.Close()
+		if err == nil || err.Error() != "odczyt przerwany" {
+			t.Errorf("%s: got %v, want „odczyt przerwany”", engine, err)
+		}
 	}
 }

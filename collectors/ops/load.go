@@ -2,6 +2,7 @@ package ops
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"database/sql"
 	"encoding/csv"
@@ -10,6 +11,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -405,7 +407,7 @@ func parseValue(c Column, s string) (any, string) {
 		if c.NonNeg && v < 0 {
 			return nil, fmt.Sprintf("wartość %d jest ujemna; oczekiwano liczby ≥ 0", v)
 		}
-		if len(c.Enum) > 0 && !contains(c.Enum, s) {
+		if len(c.Enum) > 0 && !slices.Contains(c.Enum, s) {
 			return nil, fmt.Sprintf("wartość %q spoza listy; oczekiwano jednej z: %s", s, strings.Join(c.Enum, ", "))
 		}
 		return v, ""
@@ -419,19 +421,10 @@ func parseValue(c Column, s string) (any, string) {
 		}
 		return s, ""
 	}
-	if len(c.Enum) > 0 && !contains(c.Enum, s) {
+	if len(c.Enum) > 0 && !slices.Contains(c.Enum, s) {
 		return nil, fmt.Sprintf("wartość %q spoza listy; oczekiwano jednej z: %s", s, strings.Join(c.Enum, ", "))
 	}
 	return s, ""
-}
-
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }
 
 // inserter writes validated rows of one table.
@@ -516,17 +509,8 @@ func validUTF8(rec []string) bool {
 // order mark or its zero bytes, and says what to do.
 func utf16Msg(br *bufio.Reader) string {
 	b, _ := br.Peek(64)
-	if len(b) >= 2 && (b[0] == 0xff && b[1] == 0xfe || b[0] == 0xfe && b[1] == 0xff) || bytesIndexZero(b) {
+	if len(b) >= 2 && (b[0] == 0xff && b[1] == 0xfe || b[0] == 0xfe && b[1] == 0xff) || bytes.IndexByte(b, 0) >= 0 {
 		return "plik jest zapisany w UTF-16 („Tekst Unicode”); oczekiwano UTF-8 — w Excelu zapisz go jako „CSV UTF-8 (rozdzielany przecinkami)”"
 	}
 	return ""
-}
-
-func bytesIndexZero(b []byte) bool {
-	for _, c := range b {
-		if c == 0 {
-			return true
-		}
-	}
-	return false
 }

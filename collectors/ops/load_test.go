@@ -113,13 +113,7 @@ func TestLoadDirectoryProblems(t *testing.T) {
 func TestReadOnlyConnection(t *testing.T) {
 	dir := writeCSVs(t, base)
 	for engine, db := range engines(t) {
-		if _, err := db.Load(context.Background(), dir, LoadOptions{}); err != nil {
-			t.Fatal(err)
-		}
-		ro, err := OpenReadOnly(context.Background(), roName(db), db.Schema)
-		if err != nil {
-			t.Fatal(err)
-		}
+		ro := loaded(t, db, dir)
 		tx, err := ro.ReadTx(context.Background())
 		if err != nil {
 			t.Fatal(err)
@@ -128,6 +122,5 @@ func TestReadOnlyConnection(t *testing.T) {
 			t.Errorf("%s: a write succeeded inside the read-only snapshot", engine)
 		}
 		tx.Rollback()
-		ro.Close()
 	}
 }

@@ -29,15 +29,7 @@ func DDL(e Engine, schema string) []string {
 				def += " PRIMARY KEY"
 			}
 			if len(c.Enum) > 0 {
-				vals := make([]string, len(c.Enum))
-				for i, v := range c.Enum {
-					if c.Type == Int {
-						vals[i] = v
-					} else {
-						vals[i] = "'" + v + "'"
-					}
-				}
-				def += fmt.Sprintf(" CHECK (%s IN (%s))", c.Name, strings.Join(vals, ", "))
+				def += fmt.Sprintf(" CHECK (%s IN (%s))", c.Name, c.enumSQL())
 			}
 			if e == SQLite && c.Type == Date {
 				def += fmt.Sprintf(" CHECK (%s IS NULL OR %s = date(%s))", c.Name, c.Name, c.Name)

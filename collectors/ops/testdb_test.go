@@ -41,6 +41,21 @@ func engines(t *testing.T) map[Engine]*DB {
 	return map[Engine]*DB{SQLite: lite, Postgres: pg}
 }
 
+// loaded loads the CSVs of dir into db and reopens it read-only, as a run
+// reads it (closed at the end of the test).
+func loaded(t *testing.T, db *DB, dir string) *DB {
+	t.Helper()
+	if _, err := db.Load(context.Background(), dir, LoadOptions{}); err != nil {
+		t.Fatalf("%s: load: %v", db.Engine, err)
+	}
+	ro, err := OpenReadOnly(context.Background(), roName(db), db.Schema)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ro.Close() })
+	return ro
+}
+
 // writeCSVs writes tables given as compact text: the first line is the header.
 func writeCSVs(t *testing.T, tables map[string]string) string {
 	t.Helper()

@@ -25,14 +25,7 @@ func (db *DB) rules() []rule {
 				out = append(out, rule{t.Name, c.Name, c.Name + " IS NULL", "oczekiwano wartości (kolumna wymagana)"})
 			}
 			if len(c.Enum) > 0 {
-				vals := make([]string, len(c.Enum))
-				for i, v := range c.Enum {
-					vals[i] = "'" + v + "'"
-					if c.Type == Int {
-						vals[i] = v
-					}
-				}
-				out = append(out, rule{t.Name, c.Name, fmt.Sprintf("%s IS NOT NULL AND %s NOT IN (%s)", c.Name, c.Name, strings.Join(vals, ", ")),
+				out = append(out, rule{t.Name, c.Name, fmt.Sprintf("%s IS NOT NULL AND %s NOT IN (%s)", c.Name, c.Name, c.enumSQL()),
 					"oczekiwano jednej z wartości: " + strings.Join(c.Enum, ", ")})
 			}
 			if c.NonNeg {
@@ -69,16 +62,23 @@ func (db *DB) rules() []rule {
 // data that did not come through the loader, e.g. a gmina's own views) and
 // returns a finding per broken rule with the number of rows; no ids are shown.
 func (db *DB) Validate(ctx context.Context) ([]model.Finding, error) {
-	tx, err := db.ReadTx(ctx)
+	s, err := db.Snapshot(ctx)
 	if err != nil {
 		return nil, err
 	}
-	defer tx.Rollback()
+	defer s.Close()
+	return s.Validate()
+}
+
+// Validate is DB.Validate in the snapshot: the records checked are the ones
+// the indicators are computed from.
+func (s *Snapshot) Validate() ([]model.Finding, error) {
+	db := s.db
 	var out []model.Finding
 	for _, r := range db.rules() {
 		var n int64
 		q := fmt.Sprintf("SELECT COUNT(*) FROM %s x WHERE %s", db.T(r.table), r.where)
-		if err := tx.QueryRowxContext(ctx, q).Scan(&n); err != nil {
+		if err := s.tx.QueryRowxContext(s.ctx, q).Scan(&n); err != nil {
 			return nil, fmt.Errorf("sprawdzanie tabeli %s w bazie %s: %s", r.table, db.Where, dbErr(err))
 		}
 		if n > 0 {

@@ -78,6 +78,15 @@ var MetaCodes = []Code{
 // Kinds returns the kinds in form order (kolejnosc, then code).
 func (c *Catalog) Kinds() []*Kind { return c.sorted }
 
+// KindCodes lists the codes of the kinds in form order ("ppp", "policja", …).
+func (c *Catalog) KindCodes() []string {
+	out := make([]string, len(c.sorted))
+	for i, k := range c.sorted {
+		out[i] = k.Kind
+	}
+	return out
+}
+
 // Kind finds a kind by its code.
 func (c *Catalog) Kind(k string) (*Kind, bool) {
 	kd, ok := c.kinds[k]
@@ -113,13 +122,7 @@ func (c *Catalog) Nearest(code, kind string) string {
 }
 
 // NearestKind returns the known kind closest to k, or "".
-func (c *Catalog) NearestKind(k string) string {
-	cands := make([]string, 0, len(c.kinds))
-	for cand := range c.kinds {
-		cands = append(cands, cand)
-	}
-	return Nearest(k, cands)
-}
+func (c *Catalog) NearestKind(k string) string { return Nearest(k, c.KindCodes()) }
 
 // Nearest returns the candidate closest to s by edit distance (on a tie the
 // first in alphabetical order), for "czy chodziło o …?" hints: "" when none is

@@ -401,7 +401,7 @@ func checkRows(rows []TableRow, ret *Return, cat *Catalog, exp Expect, c *collec
 		if _, ok := cat.Kind(ret.Kind); ok {
 			kindOK = true
 		} else {
-			c.errorf("zwrot.rodzaj", r.Line, "nieznany rodzaj instytucji %s w meta.rodzaj; oczekiwano jednego z: %s%s", quote(ret.Kind), kindList(cat), suggestion(cat.NearestKind(ret.Kind)))
+			c.errorf("zwrot.rodzaj", r.Line, "nieznany rodzaj instytucji %s w meta.rodzaj; oczekiwano jednego z: %s%s", quote(ret.Kind), strings.Join(cat.KindCodes(), ", "), suggestion(cat.NearestKind(ret.Kind)))
 		}
 	}
 	if r, ok := meta[MetaInstitution]; ok && cell(r.TableRow, 2) != "" {
@@ -492,14 +492,6 @@ func suggestion(near string) string {
 		return "; oczekiwano kodu z formularza"
 	}
 	return fmt.Sprintf("; czy chodziło o %s?", near)
-}
-
-func kindList(cat *Catalog) string {
-	var ks []string
-	for _, k := range cat.Kinds() {
-		ks = append(ks, k.Kind)
-	}
-	return strings.Join(ks, ", ")
 }
 
 // normTeryt removes spaces and dashes and restores the leading zero Excel drops

@@ -170,9 +170,6 @@ func Open(dir string) (*Archive, error) {
 	return &Archive{dir: dir}, nil
 }
 
-// Dir is the archive's directory.
-func (a *Archive) Dir() string { return a.dir }
-
 var (
 	keyRe = regexp.MustCompile(`^[0-9]{4}(-H[12])?$`)
 	revRe = regexp.MustCompile(`^rev-([0-9]{4,})\.json$`)

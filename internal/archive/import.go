@@ -96,7 +96,7 @@ func Import(path string, year int, cfg *config.Config, cat *partner.Catalog) (*m
 					if _, ok := known[w.Kod]; ok && w.Etykieta == "" {
 						continue
 					}
-					known[w.Kod] = ops.Def{Label: w.Etykieta, Unit: unitOf(w.Jednostka)}
+					known[w.Kod] = ops.Def{Label: w.Etykieta, Unit: ops.ProgramUnit(w.Jednostka)}
 					candidates = append(candidates, w.Kod)
 				}
 			}
@@ -131,13 +131,13 @@ func Import(path string, year int, cfg *config.Config, cat *partner.Catalog) (*m
 		})
 	}
 
-	// Header: the first non-empty row.
-	hi := 0 // ReadTable leaves blank rows out
-	if hi == len(rows) {
+	// Header: the first row (ReadTable leaves blank rows out).
+	if len(rows) == 0 {
 		return nil, nil, fmt.Errorf("%s: plik jest pusty; oczekiwano nagłówka kod;wartosc;uwagi", name)
 	}
+	head := rows[0]
 	colKod, colVal, colRem := -1, -1, -1
-	for i, h := range rows[hi].Cells {
+	for i, h := range head.Cells {
 		switch partner.NormHeader(h) {
 		case "kod":
 			colKod = i
@@ -148,11 +148,11 @@ func Import(path string, year int, cfg *config.Config, cat *partner.Catalog) (*m
 		}
 	}
 	if colKod < 0 || colVal < 0 {
-		return nil, nil, fmt.Errorf("%s:%d: oczekiwano nagłówka kod;wartosc;uwagi (albo kod;wskaznik;wartosc;uwagi), a jest %q", name, rows[hi].Line, strings.Join(rows[hi].Cells, ";"))
+		return nil, nil, fmt.Errorf("%s:%d: oczekiwano nagłówka kod;wartosc;uwagi (albo kod;wskaznik;wartosc;uwagi), a jest %q", name, head.Line, strings.Join(head.Cells, ";"))
 	}
 
 	seen := map[string]int{}
-	for _, r := range rows[hi+1:] {
+	for _, r := range rows[1:] {
 		code := strings.TrimSpace(r.Cell(colKod))
 		val := r.Cell(colVal)
 		rem := strings.TrimSpace(r.Cell(colRem))
@@ -210,27 +210,6 @@ func checkMeta(code, val string, year int, cfg *config.Config, bad func(string, 
 			bad("plik dotyczy gminy o kodzie TERYT %s, a konfiguracja podaje %s", val, cfg.Gmina.Teryt)
 		}
 	}
-}
-
-// unitOf maps a [[program.cel.dzialanie.wskaznik]] jednostka to a model.Unit.
-func unitOf(s string) model.Unit {
-	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "rodziny", "rodzin", "rodzina":
-		return model.UnitFamilies
-	case "osoby", "osób", "osoba":
-		return model.UnitPersons
-	case "dzieci", "dziecko":
-		return model.UnitChildren
-	case "dni", "dzień":
-		return model.UnitDays
-	case "miejsca", "miejsc":
-		return model.UnitPlaces
-	case "gr", "zł", "zl", "pln":
-		return model.UnitMoney
-	case "tekst":
-		return model.UnitText
-	}
-	return model.UnitCount
 }
 
 // notReported is partner.NotReported plus a lone dash, which old paper

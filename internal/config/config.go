@@ -86,7 +86,7 @@ type Ustawienia struct {
 	Kodowanie            string  `toml:"kodowanie"`           // force partner CSV encoding: "utf-8", "windows-1250", "iso-8859-2"
 }
 
-// Partnerzy lists the partner institutions the gmina asks for returns.
+// Partner is one partner institution the gmina asks for a return ([[partner]]).
 type Partner struct {
 	Rodzaj string `toml:"rodzaj"`
 	Nazwa  string `toml:"nazwa"`
@@ -202,11 +202,10 @@ func (c *Config) defaults() {
 	}
 }
 
-// KnownPartnerKinds are the partner kinds of DATA-CONTRACT.md §3; a gmina may
-// add its own kinds in its partner catalog.
-var KnownPartnerKinds = []string{"ppp", "policja", "kuratorzy", "pcpr", "szkoly", "gkrpa", "kultura", "sport", "parafie", "pik", "inne"}
-
-var identRe = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
+var (
+	identRe = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
+	dateRe  = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+)
 
 func (c *Config) validate() error {
 	var problems []string
@@ -242,7 +241,7 @@ func (c *Config) validate() error {
 		problems = append(problems, fmt.Sprintf("[ustawienia] kodowanie: oczekiwano utf-8, windows-1250 albo iso-8859-2, podano %q", c.Ustawienia.Kodowanie))
 	}
 	if c.Tekst.DataRaportu != "" {
-		if !regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`).MatchString(c.Tekst.DataRaportu) {
+		if !dateRe.MatchString(c.Tekst.DataRaportu) {
 			problems = append(problems, fmt.Sprintf("[tekst] data_raportu: oczekiwano daty RRRR-MM-DD, podano %q", c.Tekst.DataRaportu))
 		}
 	}

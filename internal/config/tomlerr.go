@@ -2,6 +2,7 @@ package config
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -123,11 +124,7 @@ func decodeError(err error) (line int, msg string) {
 	if m == nil {
 		return 0, "nieprawidłowa wartość w pliku konfiguracji"
 	}
-	if m[1] != "" {
-		for _, c := range m[1] {
-			line = line*10 + int(c-'0')
-		}
-	}
+	line, _ = strconv.Atoi(m[1]) // "" (no line) gives 0
 	key := keyName(m[2])
 	switch detail := m[3]; {
 	case incompatibleRe.MatchString(detail):

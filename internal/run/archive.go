@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/gpwr/gpwr/collectors/ops"
 	"github.com/gpwr/gpwr/internal/archive"
 	"github.com/gpwr/gpwr/internal/output"
 	"github.com/gpwr/gpwr/model"
@@ -13,36 +12,30 @@ import (
 	"github.com/gpwr/gpwr/render/plfmt"
 )
 
-// openArchive opens the gmina's archive ([zrodla] archiwum, beside the config
-// file by default).
-func openArchive(s Sources) (*archive.Archive, error) {
-	return archive.Open(s.Cfg.Resolve(s.Cfg.Zrodla.Archiwum))
-}
-
 // archiveStore keeps the run's indicators; a changed re-run becomes a new
 // revision and the difference is printed.
-func archiveStore(env *Env, s Sources, set *model.Set) error {
-	a, err := openArchive(s)
-	if err != nil {
-		return err
-	}
-	return store(env, a, set, archive.Computed)
+func archiveStore(in *inputs, set *model.Set) error {
+	return store(in, set, archive.Computed)
 }
 
 // store archives a set and prints what the archive did, with the changes of a
 // new revision.
-func store(env *Env, a *archive.Archive, set *model.Set, origin archive.Origin) error {
-	res, err := a.Store(set, origin, ToolVersion(), env.Now())
+func store(in *inputs, set *model.Set, origin archive.Origin) error {
+	a, err := in.archive()
 	if err != nil {
 		return err
 	}
-	env.say("%s", res.Message())
+	res, err := a.Store(set, origin, ToolVersion(), in.env.Now())
+	if err != nil {
+		return err
+	}
+	in.env.say("%s", res.Message())
 	for i, c := range res.Changes {
 		if i == maxChangesShown && len(res.Changes) > maxChangesShown+1 {
-			env.say("  … i %d innych zmian (wszystkie wartości obu rewizji są w plikach archiwum; porównanie lat: gpwr compare)", len(res.Changes)-i)
+			in.env.say("  … i %d innych zmian (wszystkie wartości obu rewizji są w plikach archiwum; porównanie lat: gpwr compare)", len(res.Changes)-i)
 			break
 		}
-		env.say("  %s", c)
+		in.env.say("  %s", c)
 	}
 	return nil
 }
@@ -51,47 +44,35 @@ func store(env *Env, a *archive.Archive, set *model.Set, origin archive.Origin) 
 // revision: a clerk reads twenty lines, not two hundred.
 const maxChangesShown = 20
 
-// previous is the latest archived revision of a period, or nil.
-func previous(env *Env, s Sources, p model.Period) (*model.Set, error) {
-	a, err := openArchive(s)
+// latest is the latest archived revision of a period, or nil.
+func latest(in *inputs, p model.Period) (*archive.Entry, error) {
+	a, err := in.archive()
 	if err != nil {
 		return nil, err
 	}
-	e, err := a.Latest(p.Key())
-	if err != nil || e == nil {
-		return nil, err
-	}
-	return e.Set, nil
+	return a.Latest(p.Key())
 }
 
 // years gives each year's indicators: the latest archived revision, else
-// computed from the records when they cover the year, else absent.
-func years(env *Env, s Sources, list []int) ([]compare.YearSet, error) {
-	a, err := openArchive(s)
+// computed from the records (in the command's one snapshot) when they cover
+// the year, else absent.
+func years(in *inputs, list []int) ([]compare.YearSet, error) {
+	a, err := in.archive()
 	if err != nil {
 		return nil, err
 	}
-	var db *ops.DB
-	defer func() {
-		if db != nil {
-			db.Close()
-		}
-	}()
 	compute := func(y int) (*model.Set, error) {
-		if db == nil {
-			name, err := s.dbName()
-			if err != nil {
-				return nil, nil // no records: archive only
-			}
-			if db, err = ops.OpenReadOnly(env.Ctx, name, s.Cfg.Zrodla.Schemat); err != nil {
-				return nil, err
-			}
+		if _, err := in.src.dbName(); err != nil {
+			return nil, nil // no records: archive only
 		}
-		p := model.YearPeriod(y)
-		if ok, err := db.Covers(env.Ctx, p); err != nil || !ok {
+		snap, err := in.records()
+		if err != nil {
 			return nil, err
 		}
-		set, _, err := yearWithPartners(env, s.ofYear(y), y)
+		if ok, err := snap.Covers(model.YearPeriod(y)); err != nil || !ok {
+			return nil, err
+		}
+		set, _, err := yearWithPartners(in, in.src.ofYear(y), y)
 		return set, err
 	}
 	return compare.Collect(a, list, compute)
@@ -113,10 +94,13 @@ func Compare(env *Env, o CompareOptions) error {
 	if len(o.Years) == 0 {
 		return Usagef("podaj lata do porównania, np. --years 2021-2025")
 	}
-	ys, err := years(env, o.Sources, o.Years)
+	in := newInputs(env, o.Sources)
+	defer in.closeRecords()
+	ys, err := years(in, o.Years)
 	if err != nil {
 		return err
 	}
+	in.closeRecords()
 	if !anyData(ys) {
 		return &InputError{Msg: fmt.Sprintf("brak danych do porównania: lat %s nie ma w archiwum (%s), a rekordy OPS ich nie obejmują; najpierw utwórz sprawozdania (gpwr report) albo wpisz dawne lata (gpwr archive import)",
 			yearsText(o.Years), o.Cfg.Resolve(o.Cfg.Zrodla.Archiwum))}
@@ -154,7 +138,8 @@ func ArchiveImport(env *Env, s Sources, year int, path string) error {
 	if err := checkYear(year); err != nil {
 		return err
 	}
-	cat, err := s.catalog()
+	in := newInputs(env, s)
+	cat, err := in.catalog()
 	if err != nil {
 		return err
 	}
@@ -174,19 +159,15 @@ func ArchiveImport(env *Env, s Sources, year int, path string) error {
 	for _, f := range findings {
 		env.say("Uwaga: %s", f)
 	}
-	a, err := openArchive(s)
-	if err != nil {
-		return err
-	}
 	// A year computed from the records is not replaced by figures typed in
 	// from paper: the next report would flip it back, and every comparison
 	// in between would show the typed figures.
-	if e, err := a.Latest(set.Period.Key()); err != nil {
+	if e, err := latest(in, set.Period); err != nil {
 		return err
 	} else if e != nil && e.Origin == archive.Computed {
 		return &InputError{Msg: fmt.Sprintf("rok %d jest już w archiwum, obliczony z rekordów OPS (rewizja %d); wpis ręczny go nie zastąpi — importuj tylko lata, których nie ma w rekordach, a błędy w roku %d popraw w danych OPS i uruchom ponownie gpwr report", year, e.Revision, year)}
 	}
-	return store(env, a, set, archive.Typed)
+	return store(in, set, archive.Typed)
 }
 
 // anyData tells whether some year of a comparison has figures.

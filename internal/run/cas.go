@@ -22,35 +22,39 @@ type CASOptions struct {
 // CAS produces the half-year return in the layout of the ministry's form,
 // computed from the records of the half-year (never from yearly figures),
 // checked, as XLSX, a PDF print-out and wskazniki.json.
-func CAS(env *Env, o CASOptions) (*model.Set, error) {
+func CAS(env *Env, o CASOptions) error {
 	if o.Cfg == nil {
-		return nil, Usagef("brak pliku konfiguracji (--config)")
+		return Usagef("brak pliku konfiguracji (--config)")
 	}
 	if err := checkYear(o.Year); err != nil {
-		return nil, err
+		return err
 	}
 	p, err := model.HalfPeriod(o.Year, o.Half)
 	if err != nil {
-		return nil, Usagef("%s (--half 1 albo --half 2)", err)
+		return Usagef("%s (--half 1 albo --half 2)", err)
 	}
 	if err := notFuture(env, p); err != nil {
-		return nil, err
+		return err
 	}
 	form, err := cas.LoadForm(p, cas.OverrideDir(o.Cfg))
 	if err != nil {
 		if errors.Is(err, cas.ErrNoForm) {
-			return nil, fmt.Errorf("brak definicji formularza CAS obowiązującego w okresie %s – %s", p.From, p.To)
+			return fmt.Errorf("brak definicji formularza CAS obowiązującego w okresie %s – %s", p.From, p.To)
 		}
-		return nil, err
+		return err
 	}
-	cur, err := collect(env, o.Sources, p)
+	in := newInputs(env, o.Sources)
+	defer in.closeRecords()
+	set, err := collect(in, p)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	set := cur[0]
-	prev, err := previous(env, o.Sources, p.Previous())
-	if err != nil {
-		return nil, err
+	in.closeRecords()
+	var prev *model.Set
+	if e, err := latest(in, p.Previous()); err != nil {
+		return err
+	} else if e != nil {
+		prev = e.Set
 	}
 	filled := cas.Compute(form, set)
 	if o.Synthetic {
@@ -59,28 +63,24 @@ func CAS(env *Env, o CASOptions) (*model.Set, error) {
 	findings := append(append([]model.Finding{}, set.Findings...), cas.Check(filled, prev, o.Cfg, model.Date{Time: env.Now()})...)
 	st, err := output.New(o.Out)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer st.Abort()
 	if _, err := cas.Write(st.Dir, filled, findings, o.Cfg); err != nil {
-		return nil, fmt.Errorf("zapis sprawozdania CAS: %w", err)
+		return fmt.Errorf("zapis sprawozdania CAS: %w", err)
 	}
 	if err := jsonout.Write(st.Path(jsonout.FileName), set, jsonMeta(env, o.Sources, o.Synthetic)); err != nil {
-		return nil, err
+		return err
 	}
 	if err := interrupted(env); err != nil {
-		return nil, err
+		return err
 	}
 	files, err := st.Commit()
 	if err != nil {
-		return nil, err
+		return err
 	}
-	say := &model.Set{Findings: findings}
-	printResult(env, say, files)
-	if err := archiveStore(env, o.Sources, set); err != nil {
-		return nil, err
-	}
-	return set, nil
+	printResult(env, findings, files)
+	return archiveStore(in, set)
 }
 
 func jsonMeta(env *Env, s Sources, synthetic bool) jsonout.Meta {

@@ -3,7 +3,6 @@ package run
 import (
 	"fmt"
 
-	"github.com/gpwr/gpwr/collectors/ops"
 	"github.com/gpwr/gpwr/model"
 	"github.com/gpwr/gpwr/render/plfmt"
 )
@@ -24,36 +23,31 @@ func Check(env *Env, o CheckOptions) error {
 	if err := checkYear(o.Year); err != nil {
 		return err
 	}
-	name, err := o.dbName()
+	in := newInputs(env, o.Sources)
+	defer in.closeRecords()
+	findings, err := in.validate()
 	if err != nil {
 		return err
 	}
-	db, err := ops.OpenReadOnly(env.Ctx, name, o.Cfg.Zrodla.Schemat)
+	p := model.YearPeriod(o.Year)
+	set, err := collect(in, p)
 	if err != nil {
 		return err
 	}
-	findings, err := db.Validate(env.Ctx)
-	db.Close()
-	if err != nil {
-		return err
-	}
-	sets, err := collect(env, o.Sources, model.YearPeriod(o.Year))
-	if err != nil {
-		return err
-	}
-	findings = append(findings, sets[0].Findings...)
-	pr, err := readPartners(env, o.Sources, model.YearPeriod(o.Year))
+	in.closeRecords()
+	findings = append(findings, set.Findings...)
+	pr, err := readPartners(in, o.Sources, p)
 	if err != nil {
 		return err
 	}
 	findings = append(findings, pr.Findings...)
-	cat, err := o.catalog()
+	cat, err := in.catalog()
 	if err != nil {
 		return err
 	}
 	findings = append(findings, templatesFindings(o.Cfg)...)
 	findings = append(findings, partnerKindFindings(o.Cfg, cat)...)
-	findings = append(findings, programFindings(o.Cfg, cat, sets[0], &model.Set{Indicators: pr.Indicators})...)
+	findings = append(findings, programFindings(o.Cfg, cat, set, &model.Set{Indicators: pr.Indicators})...)
 	errs := 0
 	for _, f := range findings {
 		label := "uwaga"

@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/gpwr/gpwr/collectors/ops"
 	"github.com/gpwr/gpwr/internal/config"
 	"github.com/gpwr/gpwr/model"
 	"github.com/gpwr/gpwr/samples"
@@ -20,8 +19,8 @@ const DemoYear = 2025
 // Demo runs every command on the embedded synthetic gmina: loads its records
 // into a fresh SQLite file, archives the earlier years, imports the typed-in
 // year, and writes both CAS half-years, the annual report (which shows them),
-// next year's partner forms and the comparison of years into out. Every output says the data is
-// synthetic.
+// next year's partner forms and the comparison of years into out. Every
+// output says the data is synthetic.
 func Demo(env *Env, out string) error {
 	if out == "" {
 		return Usagef("podaj katalog wyników: gpwr demo --out KATALOG")
@@ -50,41 +49,18 @@ func Demo(env *Env, out string) error {
 		return err
 	}
 	src := Sources{Cfg: cfg, DB: dbName}
-	db, err := ops.OpenReadOnly(env.Ctx, dbName, "")
-	if err != nil {
+	if err := demoPastYears(env, src, filepath.Join(work, "wpis", "2021.csv")); err != nil {
 		return err
-	}
-	fs, err := db.Validate(env.Ctx)
-	db.Close()
-	if err != nil {
-		return err
-	}
-	if len(fs) > 0 {
-		return fmt.Errorf("dane przykładowe naruszają kontrakt: %v", fs[0])
-	}
-	if err := ArchiveImport(env, src, 2021, filepath.Join(work, "wpis", "2021.csv")); err != nil {
-		return err
-	}
-	for y := 2022; y < DemoYear; y++ {
-		set, _, err := yearWithPartners(env, src, y)
-		if err != nil {
-			return err
-		}
-		if err := archiveStore(env, src, set); err != nil {
-			return err
-		}
 	}
 	steps := []struct {
 		what string
 		fn   func() error
 	}{
 		{"CAS I półrocze", func() error {
-			_, err := CAS(env, CASOptions{Sources: src, Year: DemoYear, Half: 1, Out: filepath.Join(out, "cas_"+strconv.Itoa(DemoYear)+"_H1"), Synthetic: true})
-			return err
+			return CAS(env, CASOptions{Sources: src, Year: DemoYear, Half: 1, Out: filepath.Join(out, "cas_"+strconv.Itoa(DemoYear)+"_H1"), Synthetic: true})
 		}},
 		{"CAS II półrocze", func() error {
-			_, err := CAS(env, CASOptions{Sources: src, Year: DemoYear, Half: 2, Out: filepath.Join(out, "cas_"+strconv.Itoa(DemoYear)+"_H2"), Synthetic: true})
-			return err
+			return CAS(env, CASOptions{Sources: src, Year: DemoYear, Half: 2, Out: filepath.Join(out, "cas_"+strconv.Itoa(DemoYear)+"_H2"), Synthetic: true})
 		}},
 		{"sprawozdanie roczne", func() error {
 			return Report(env, ReportOptions{Sources: src, Year: DemoYear, Out: filepath.Join(out, "sprawozdanie_"+strconv.Itoa(DemoYear)), Synthetic: true})
@@ -106,17 +82,44 @@ func Demo(env *Env, out string) error {
 	return nil
 }
 
+// demoPastYears checks the demo's records against the contract, imports the
+// year typed in from paper and archives the years from 2022 to DemoYear-1,
+// all computed from one snapshot.
+func demoPastYears(env *Env, src Sources, typed string) error {
+	in := newInputs(env, src)
+	defer in.closeRecords()
+	fs, err := in.validate()
+	if err != nil {
+		return err
+	}
+	if len(fs) > 0 {
+		return fmt.Errorf("dane przykładowe naruszają kontrakt: %v", fs[0])
+	}
+	if err := ArchiveImport(env, src, 2021, typed); err != nil {
+		return err
+	}
+	for y := 2022; y < DemoYear; y++ {
+		set, _, err := yearWithPartners(in, src, y)
+		if err != nil {
+			return err
+		}
+		if err := archiveStore(in, set); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // yearWithPartners is the year's indicators from the records with the partner
-// returns merged in, and the partners who sent nothing. Errors in the returns
-// stop the run and name the files to fix.
-func yearWithPartners(env *Env, s Sources, year int) (*model.Set, []config.Partner, error) {
+// returns merged in (read from where s says), and the partners who sent
+// nothing. Errors in the returns stop the run and name the files to fix.
+func yearWithPartners(in *inputs, s Sources, year int) (*model.Set, []config.Partner, error) {
 	p := model.YearPeriod(year)
-	sets, err := collect(env, s, p)
+	set, err := collect(in, p)
 	if err != nil {
 		return nil, nil, err
 	}
-	set := sets[0]
-	pr, err := readPartners(env, s, p)
+	pr, err := readPartners(in, s, p)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -16,7 +16,7 @@ func Forms(env *Env, s Sources, year int, out string) error {
 	if len(s.Cfg.Partnerzy) == 0 {
 		return Usagef("w pliku konfiguracji nie ma żadnego partnera ([[partner]] z kluczami rodzaj i nazwa)")
 	}
-	cat, err := s.catalog()
+	cat, err := newInputs(env, s).catalog()
 	if err != nil {
 		return err
 	}

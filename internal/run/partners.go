@@ -23,11 +23,6 @@ func (s Sources) templatesDir(sub string) string {
 	return d
 }
 
-// catalog is the partner catalog: built in, plus the gmina's own kinds.
-func (s Sources) catalog() (*partner.Catalog, error) {
-	return partner.LoadCatalog(s.templatesDir("partners"))
-}
-
 // partnersDir decides where the year's returns are: --partners, else
 // [zrodla] zwroty; a directory with a sub-directory named after the year
 // (zwroty/2025) means that sub-directory.
@@ -89,10 +84,11 @@ func (s Sources) ofYear(year int) Sources {
 	return out
 }
 
-// readPartners reads and checks the partner returns of the period's year. A
+// readPartners reads and checks the partner returns of the period's year,
+// from where s says they are (in.src, or in.src.ofYear for an earlier year). A
 // missing directory means no partner sent anything.
-func readPartners(env *Env, s Sources, p model.Period) (partner.Result, error) {
-	cat, err := s.catalog()
+func readPartners(in *inputs, s Sources, p model.Period) (partner.Result, error) {
+	cat, err := in.catalog()
 	if err != nil {
 		return partner.Result{}, err
 	}
@@ -111,7 +107,7 @@ func readPartners(env *Env, s Sources, p model.Period) (partner.Result, error) {
 	case dir == "":
 		res = partner.Result{Missing: exp.Partners}
 	case statErr != nil:
-		env.say("Uwaga: katalog zwrotów od partnerów %s nie istnieje — żaden partner nie przysłał danych.", dir)
+		in.env.say("Uwaga: katalog zwrotów od partnerów %s nie istnieje — żaden partner nie przysłał danych.", dir)
 		res = partner.Result{Missing: exp.Partners}
 	default:
 		res = partner.ReadDir(dir, cat, exp)

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 
 	"github.com/gpwr/gpwr/collectors/partner"
 	"github.com/gpwr/gpwr/internal/config"
@@ -74,7 +75,7 @@ func partnerKindFindings(cfg *config.Config, cat *partner.Catalog) []model.Findi
 		if _, ok := cat.Kind(p.Rodzaj); ok {
 			continue
 		}
-		msg := fmt.Sprintf("nieznany rodzaj partnera „%s”; oczekiwano rodzaju z katalogu formularzy (ppp, policja, kuratorzy, pcpr, szkoly, gkrpa, kultura, sport, parafie, pik, inne) albo z własnego katalogu gminy", p.Rodzaj)
+		msg := fmt.Sprintf("nieznany rodzaj partnera „%s”; oczekiwano rodzaju z katalogu formularzy (%s) albo z własnego katalogu gminy", p.Rodzaj, strings.Join(cat.KindCodes(), ", "))
 		if near := cat.NearestKind(p.Rodzaj); near != "" {
 			msg += fmt.Sprintf("; czy chodziło o %s?", near)
 		}

@@ -1,11 +1,15 @@
 package run
 
 import (
+	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/gpwr/gpwr/collectors/ops"
 	"github.com/gpwr/gpwr/collectors/partner"
 	"github.com/gpwr/gpwr/internal/config"
 	"github.com/gpwr/gpwr/model"
@@ -130,7 +134,7 @@ func TestFuturePeriodRefused(t *testing.T) {
 	if !IsUsage(err) || err.Error() != "okres 01.01.2027\u00a0r. – 31.12.2027\u00a0r. jeszcze się nie rozpoczął (dziś jest 02.03.2026\u00a0r.); sprawozdanie sporządza się za okres, który trwa albo już się zakończył" {
 		t.Errorf("report 2027: %v", err)
 	}
-	_, err = CAS(env, CASOptions{Sources: Sources{Cfg: cfg, DB: db}, Year: 2026, Half: 2, Out: filepath.Join(work, "o")})
+	err = CAS(env, CASOptions{Sources: Sources{Cfg: cfg, DB: db}, Year: 2026, Half: 2, Out: filepath.Join(work, "o")})
 	if !IsUsage(err) || !strings.Contains(err.Error(), "01.07.2026") {
 		t.Errorf("CAS 2026 H2: %v", err)
 	}
@@ -208,4 +212,85 @@ func TestCheckMissingTemplatesDir(t *testing.T) {
 	if !asInput(err, &ie) || !strings.Contains(out.String(), "BŁĄD: gmina.toml, [zrodla] szablony: katalog własnych szablonów") {
 		t.Errorf("%v\n%s", err, out)
 	}
+}
+
+// TestCompareReadsOneMoment: the years a command computes from the records
+// come from one snapshot (DATA-CONTRACT.md §1). A benefit of 2025 written by
+// another program while `gpwr compare` is computing 2022 is not in its 2025.
+func TestCompareReadsOneMoment(t *testing.T) {
+	ctx := context.Background()
+	work := t.TempDir()
+	if err := samples.Extract(work); err != nil {
+		t.Fatal(err)
+	}
+	pg := os.Getenv("GPWR_TEST_PG")
+	if pg == "" {
+		pg = "host=127.0.0.1 port=5432 user=postgres dbname=test sslmode=disable"
+	}
+	schema := "gpwr_moment_" + strings.ReplaceAll(filepath.Base(work), "-", "_")
+	env, _, errb := testEnv()
+	if err := DBLoad(env, pg, schema, filepath.Join(work, "ops"), false); err != nil {
+		t.Fatal(err)
+	}
+	writer, err := ops.Open(ctx, pg, schema)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		writer.Exec("DROP SCHEMA " + schema + " CASCADE")
+		writer.Close()
+	}()
+	before, err := writer.Collect(ctx, model.YearPeriod(2025), ops.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _ := before.Value("swiadczenia.zasilek_staly.liczba")
+	cfg, err := config.Load(filepath.Join(work, "gmina.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Zrodla.Baza, cfg.Zrodla.Schemat, cfg.Zrodla.Archiwum = pg, schema, filepath.Join(work, "arch")
+	now, written := env.Now, false
+	env.Now = func() time.Time { // called as the first year is computed
+		if !written {
+			written = true
+			if _, err := writer.Exec("INSERT INTO " + writer.T("benefits") + " (id, kind, family_id, paid_on, amount_gr) VALUES ('S99999999', 'zasilek_staly', 'R000001', '2025-06-01', 100)"); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return now()
+	}
+	out := filepath.Join(work, "out")
+	if err := Compare(env, CompareOptions{Sources: Sources{Cfg: cfg}, Years: []int{2022, 2023, 2024, 2025}, Out: out}); err != nil {
+		t.Fatalf("%v\n%s", err, errb)
+	}
+	var j struct {
+		Indicators []struct {
+			Code  string            `json:"kod"`
+			Years map[string]*int64 `json:"lata"`
+		} `json:"wskazniki"`
+	}
+	b, _ := os.ReadFile(filepath.Join(out, "porownanie.json"))
+	if err := json.Unmarshal(b, &j); err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, ind := range j.Indicators {
+		if ind.Code == "swiadczenia.zasilek_staly.liczba" {
+			found = true
+			if got := ind.Years["2025"]; got == nil || *got != want {
+				t.Errorf("2025 zasilek_staly: %v, want %d (the records as they were when compare began)", derefOr(got), want)
+			}
+		}
+	}
+	if !written || !found {
+		t.Errorf("written %v, indicator found %v", written, found)
+	}
+}
+
+func derefOr(v *int64) any {
+	if v == nil {
+		return "brak danych"
+	}
+	return *v
 }

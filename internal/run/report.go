@@ -51,8 +51,10 @@ func Report(env *Env, o ReportOptions) error {
 	}
 	step := env.steps(8)
 	defer step("")
+	in := newInputs(env, o.Sources)
+	defer in.closeRecords()
 	step("Odczyt danych OPS i zwrotów partnerów")
-	cur, missing, err := yearWithPartners(env, o.Sources, o.Year)
+	cur, missing, err := yearWithPartners(in, o.Sources, o.Year)
 	if err != nil {
 		return err
 	}
@@ -61,20 +63,23 @@ func Report(env *Env, o ReportOptions) error {
 	}
 	// Programme indicators nothing provides (typos): told on the terminal,
 	// not written into the council's document.
-	if cat, err := o.catalog(); err == nil {
-		for _, f := range append(append(templatesFindings(o.Cfg), partnerKindFindings(o.Cfg, cat)...), programFindings(o.Cfg, cat, cur)...) {
-			env.say("Uwaga: %s", f)
-		}
+	cat, err := in.catalog()
+	if err != nil {
+		return err
+	}
+	for _, f := range append(append(templatesFindings(o.Cfg), partnerKindFindings(o.Cfg, cat)...), programFindings(o.Cfg, cat, cur)...) {
+		env.say("Uwaga: %s", f)
 	}
 	var prevYears []int
 	for y := o.Year - 5; y < o.Year; y++ {
 		prevYears = append(prevYears, y)
 	}
 	step("Lata poprzednie")
-	ys, err := years(env, o.Sources, prevYears)
+	ys, err := years(in, prevYears)
 	if err != nil {
 		return err
 	}
+	in.closeRecords() // all read: the snapshot is not held while rendering
 	var history []*model.Set
 	for _, y := range ys {
 		if y.Set != nil {
@@ -89,7 +94,7 @@ func Report(env *Env, o ReportOptions) error {
 			}
 		}
 	}
-	halves, err := archivedHalves(o.Sources, o.Year)
+	halves, err := archivedHalves(in, o.Year)
 	if err != nil {
 		return err
 	}
@@ -149,11 +154,11 @@ func Report(env *Env, o ReportOptions) error {
 	if err != nil {
 		return err
 	}
-	printResult(env, cur, files)
+	printResult(env, cur.Findings, files)
 	for _, m := range missing {
 		env.say("Brak zwrotu od partnera: %s (%s) — w sprawozdaniu „brak danych”.", m.Nazwa, m.Rodzaj)
 	}
-	return archiveStore(env, o.Sources, cur)
+	return archiveStore(in, cur)
 }
 
 // notFuture refuses a period that has not begun: its figures would all be
@@ -184,11 +189,8 @@ func checkYear(y int) error {
 }
 
 // printResult prints what was written and the findings.
-func printResult(env *Env, s *model.Set, files []string) {
-	if s == nil {
-		s = &model.Set{}
-	}
-	for _, f := range s.Findings {
+func printResult(env *Env, findings []model.Finding, files []string) {
+	for _, f := range findings {
 		label := "Uwaga"
 		if f.Severity == model.Error {
 			label = "Błąd"
@@ -202,19 +204,15 @@ func printResult(env *Env, s *model.Set, files []string) {
 
 // archivedHalves are the year's half-year returns kept in the archive by
 // earlier `gpwr cas` runs, for the report's chapter on the CAS returns.
-func archivedHalves(s Sources, year int) ([]report.HalfYear, error) {
-	a, err := openArchive(s)
-	if err != nil {
-		return nil, err
-	}
+func archivedHalves(in *inputs, year int) ([]report.HalfYear, error) {
 	var out []report.HalfYear
 	for h := 1; h <= 2; h++ {
 		p, _ := model.HalfPeriod(year, h)
-		e, err := a.Latest(p.Key())
+		e, err := latest(in, p)
 		if err != nil {
 			return nil, err
 		}
-		if e != nil && e.Set != nil {
+		if e != nil {
 			out = append(out, report.HalfYear{Set: e.Set, Prepared: e.CreatedAt, Revision: e.Revision})
 		}
 	}

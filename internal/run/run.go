@@ -125,42 +125,27 @@ func PostgresFromEnv() bool {
 	return false
 }
 
-// collect reads the indicators of one period from the OPS records.
-func collect(env *Env, src Sources, periods ...model.Period) ([]*model.Set, error) {
-	name, err := src.dbName()
+// collect reads the indicators of one period from the command's snapshot of
+// the OPS records.
+func collect(in *inputs, p model.Period) (*model.Set, error) {
+	snap, err := in.records()
 	if err != nil {
 		return nil, err
 	}
-	schema := ""
-	var custom []config.Wskaznik
-	limit := 15
-	if src.Cfg != nil {
-		schema = src.Cfg.Zrodla.Schemat
-		limit = src.Cfg.Ustawienia.LimitRodzinAsystenta
-		for _, g := range src.Cfg.Program.Cele {
+	opt := ops.Options{Now: in.env.Now()}
+	if cfg := in.src.Cfg; cfg != nil {
+		opt.Limit = cfg.Ustawienia.LimitRodzinAsystenta
+		for _, g := range cfg.Program.Cele {
 			for _, a := range g.Dzialania {
 				for _, w := range a.Wskazniki {
 					if w.SQL != "" {
-						custom = append(custom, w)
+						opt.Custom = append(opt.Custom, w)
 					}
 				}
 			}
 		}
 	}
-	db, err := ops.OpenReadOnly(env.Ctx, name, schema)
-	if err != nil {
-		return nil, err
-	}
-	defer db.Close()
-	var out []*model.Set
-	for _, p := range periods {
-		s, err := db.Collect(env.Ctx, p, ops.Options{Limit: limit, Custom: custom, Now: env.Now()})
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, s)
-	}
-	return out, nil
+	return snap.Collect(p, opt)
 }
 
 // IsUsage tells a usage error.
@@ -168,5 +153,3 @@ func IsUsage(err error) bool {
 	var u *UsageError
 	return errors.As(err, &u)
 }
-
-func asInput(err error, target **InputError) bool { return errors.As(err, target) }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -15,6 +16,9 @@ import (
 	"github.com/gpwr/gpwr/internal/config"
 	"github.com/gpwr/gpwr/samples"
 )
+
+// asInput tells an InputError.
+func asInput(err error, target **InputError) bool { return errors.As(err, target) }
 
 func testEnv() (*Env, *bytes.Buffer, *bytes.Buffer) {
 	var out, errb bytes.Buffer
@@ -95,19 +99,8 @@ func TestDemo(t *testing.T) {
 // TestReportRefusesBadPartnerFile: a bad partner return stops the report before
 // anything is written, names the file, and leaves earlier outputs untouched.
 func TestReportRefusesBadPartnerFile(t *testing.T) {
-	work := t.TempDir()
-	if err := samples.Extract(work); err != nil {
-		t.Fatal(err)
-	}
-	cfg, err := config.Load(filepath.Join(work, "gmina.toml"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	work, cfg, db := sampleGmina(t)
 	env, _, _ := testEnv()
-	db := "sqlite:" + filepath.Join(work, "ops.db")
-	if err := DBLoad(env, db, "", filepath.Join(work, "ops"), false); err != nil {
-		t.Fatal(err)
-	}
 	out := filepath.Join(work, "wyniki")
 	os.MkdirAll(out, 0o755)
 	old := filepath.Join(out, "wskazniki.json")
@@ -116,7 +109,7 @@ func TestReportRefusesBadPartnerFile(t *testing.T) {
 	b, _ := os.ReadFile(bad)
 	b = bytes.Replace(b, []byte("meta.teryt;"), []byte("meta.teryt;1234567;"), 1)
 	os.WriteFile(bad, append(b, []byte("policja.nieznany;Coś;5;\n")...), 0o644)
-	err = Report(env, ReportOptions{Sources: Sources{Cfg: cfg, DB: db}, Year: 2025, Out: out})
+	err := Report(env, ReportOptions{Sources: Sources{Cfg: cfg, DB: db}, Year: 2025, Out: out})
 	var ie *InputError
 	if !asInput(err, &ie) || !strings.Contains(ie.Msg, "zwrot_policja_2025.csv") {
 		t.Fatalf("want an input error naming the file, got %v", err)

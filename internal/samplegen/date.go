@@ -97,10 +97,7 @@ func (d date) addYears(n int) date {
 // turns18 is the day a person born on d turns 18 (DATA-CONTRACT.md §2).
 func (d date) turns18() date { return d.addYears(18) }
 
-// monthStart is the first day of the date's month.
-func (d date) monthStart() date { y, m, _ := d.civil(); return mkDate(y, m, 1) }
-
-// addMonths gives the first day of the month n months after d's month.
+// addMonths gives the year and month n months after month m of year y.
 func addMonths(y, m, n int) (int, int) {
 	t := y*12 + (m - 1) + n
 	return t / 12, t%12 + 1

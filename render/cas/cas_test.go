@@ -375,13 +375,13 @@ func TestChangeAgainstLastYear(t *testing.T) {
 	for _, g := range got {
 		places[g.Place] = g.Message
 	}
-	if m, ok := places["Dział A, Lp. 2, kol. 1"]; !ok || !strings.Contains(m, "28 wobec 18 w tym samym półroczu 2024 r. (zmiana +55,6 %, próg 30 %)") {
+	if m, ok := places["Dział A, Lp. 2, kol. 1"]; !ok || !strings.Contains(m, "28 wobec 18 w tym samym półroczu 2024 r. (zmiana +55,6\u00a0%, próg 30\u00a0%)") {
 		t.Errorf("A 2: %q", m)
 	}
 	if _, ok := places["Dział E, Lp. 1.3, kol. 4"]; !ok {
 		t.Errorf("E 1.3 kol. 4 not flagged")
 	}
-	if m := places["Dział B, Lp. 2, kol. 1"]; !strings.Contains(m, "38 wobec 4 w tym samym półroczu 2024 r. (zmiana +850,0 %, próg 30 %)") {
+	if m := places["Dział B, Lp. 2, kol. 1"]; !strings.Contains(m, "38 wobec 4 w tym samym półroczu 2024 r. (zmiana +850,0\u00a0%, próg 30\u00a0%)") {
 		t.Errorf("B 2: %q", m)
 	}
 	for _, no := range []string{"Dział A, Lp. 3, kol. 1", "Dział A, Lp. 1.2, kol. 1"} {

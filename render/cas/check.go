@@ -2,7 +2,6 @@ package cas
 
 import (
 	"fmt"
-	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -76,7 +75,7 @@ func Check(f *Filled, prev *model.Set, cfg *config.Config, today model.Date) []m
 			plural(unconfirmed, "wiersza", "wierszy", "wierszy"))
 	}
 	if f.Period.Kind != model.HalfYear {
-		add(model.Error, CheckPeriod, "okres", "dane nie dotyczą półrocza (okres %s – %s), a sprawozdanie CAS składa się za półrocze", f.Period.From, f.Period.To)
+		add(model.Error, CheckPeriod, "okres", "dane nie dotyczą półrocza (okres %s – %s), a sprawozdanie CAS składa się za półrocze", plfmt.DateISO(f.Period.From), plfmt.DateISO(f.Period.To))
 	}
 
 	// Cells.
@@ -155,11 +154,11 @@ func Check(f *Filled, prev *model.Set, cfg *config.Config, today model.Date) []m
 					shownNow, shownWas := c.Shown(), pf.Sections[si].Rows[ri].Cells[ci].Shown()
 					change := "wzrost od zera"
 					if defined {
-						change = "zmiana " + signedPct(pct) + " %"
+						change = "zmiana " + plfmt.SignedPercent(pct, 1)
 					}
 					add(model.Warning, CheckChange, Place(fs.Section, fr.Row, ci+1),
-						"%s wobec %s w tym samym półroczu %d r. (%s, próg %s %%): sprawdź, czy to nie błąd danych",
-						fmtUnit(*shownNow, c.Column.Unit), fmtUnit(*shownWas, c.Column.Unit), prev.Period.Year, change, trimFloat(threshold))
+						"%s wobec %s w tym samym półroczu %d r. (%s, próg %s): sprawdź, czy to nie błąd danych",
+						fmtUnit(*shownNow, c.Column.Unit), fmtUnit(*shownWas, c.Column.Unit), prev.Period.Year, change, yoy.ThresholdText(threshold))
 				}
 			}
 		}
@@ -167,11 +166,12 @@ func Check(f *Filled, prev *model.Set, cfg *config.Config, today model.Date) []m
 
 	// Deadline.
 	if !today.IsZero() && f.Period.Kind == model.HalfYear {
-		dl := Deadline(f.Period)
-		left := int(dl.Sub(today.Time).Hours() / 24)
+		deadline := Deadline(f.Period)
+		left := int(deadline.Sub(today.Time).Hours() / 24)
+		dl := plfmt.DateISO(deadline)
 		switch {
 		case today.Before(f.Period.To.Time) || today.Equal(f.Period.To.Time):
-			add(model.Warning, CheckDeadline, "termin", "półrocze trwa do %s: dane na dziś (%s) są niepełne; sprawozdanie złóż w CAS do %s", f.Period.To, today, dl)
+			add(model.Warning, CheckDeadline, "termin", "półrocze trwa do %s: dane na dziś (%s) są niepełne; sprawozdanie złóż w CAS do %s", plfmt.DateISO(f.Period.To), plfmt.DateISO(today), dl)
 		case left < 0:
 			add(model.Warning, CheckDeadline, "termin", "termin złożenia sprawozdania w CAS minął %s (%s temu)", dl, plural(-left, "dzień", "dni", "dni"))
 		case left == 0:
@@ -326,7 +326,7 @@ func show(c Cell) string {
 	}
 	v := c.Shown()
 	if v == nil {
-		return "brak danych"
+		return plfmt.BrakDanych
 	}
 	u := Count
 	if c.Column != nil {
@@ -335,31 +335,17 @@ func show(c Cell) string {
 	return fmtUnit(*v, u)
 }
 
-func fmtUnit(v int64, u Unit) string {
+// fmtUnit prints a value as the form shows it: money in whole złoty.
+func fmtUnit(v int64, u Unit) string { return plfmt.Int(v) + unitSuffix(u) }
+
+// fmtSigned prints a difference with its sign: "+100 zł", "−1".
+func fmtSigned(v int64, u Unit) string { return plfmt.Signed(v) + unitSuffix(u) }
+
+func unitSuffix(u Unit) string {
 	if u == Money {
-		return plfmt.Int(v) + "\u00a0zł"
+		return plfmt.NBSP + "zł"
 	}
-	return plfmt.Int(v)
-}
-
-func fmtSigned(v int64, u Unit) string {
-	if v > 0 {
-		return "+" + fmtUnit(v, u)
-	}
-	return "−" + fmtUnit(-v, u)
-}
-
-func signedPct(p float64) string {
-	s := strconv.FormatFloat(math.Abs(p), 'f', 1, 64)
-	s = strings.Replace(s, ".", ",", 1)
-	if p < 0 {
-		return "−" + s
-	}
-	return "+" + s
-}
-
-func trimFloat(f float64) string {
-	return strings.Replace(strconv.FormatFloat(f, 'f', -1, 64), ".", ",", 1)
+	return ""
 }
 
 // remain is the verb "zostać" agreeing with n days: "został 1 dzień",

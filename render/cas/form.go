@@ -22,6 +22,7 @@ import (
 
 	"github.com/gpwr/gpwr/internal/config"
 	"github.com/gpwr/gpwr/model"
+	"github.com/gpwr/gpwr/render/plfmt"
 	casdef "github.com/gpwr/gpwr/templates/cas"
 )
 
@@ -536,7 +537,7 @@ func LoadForm(p model.Period, overrideDir string) (*Form, error) {
 	if f := pick(built, p); f != nil {
 		return f, nil
 	}
-	return nil, fmt.Errorf("%w: okres %s – %s; dodaj plik definicji z valid_from nie późniejszym niż %s", ErrNoForm, p.From, p.To, p.To)
+	return nil, fmt.Errorf("%w: okres %s – %s; dodaj plik definicji z valid_from nie późniejszym niż %s", ErrNoForm, plfmt.DateISO(p.From), plfmt.DateISO(p.To), plfmt.DateISO(p.To))
 }
 
 func pick(forms []*Form, p model.Period) *Form {

@@ -174,3 +174,48 @@ func TestPDFText(t *testing.T) {
 		}
 	}
 }
+
+// TestWriteWithoutConfig: each writer accepts a nil configuration (as Write
+// and RenderPDF do) and prints the placeholder for the missing gmina name.
+func TestWriteWithoutConfig(t *testing.T) {
+	filled, findings := sampleRun(t)
+	dir := t.TempDir()
+	xp := filepath.Join(dir, "bez_konfiguracji.xlsx")
+	if err := WriteXLSX(xp, filled, findings, nil); err != nil {
+		t.Fatalf("WriteXLSX with a nil config: %v", err)
+	}
+	x, err := excelize.OpenFile(xp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	if v, _ := x.GetCellValue(SheetForm, "A3"); !strings.Contains(v, "(nie podano nazwy gminy)") {
+		t.Errorf("A3 = %q", v)
+	}
+	if err := WritePDF(filepath.Join(dir, "bez_konfiguracji.pdf"), filled, findings, nil); err != nil {
+		t.Fatalf("WritePDF with a nil config: %v", err)
+	}
+}
+
+// TestPDFLanguage: the print-out declares its language (/Lang pl-PL in the
+// catalog), as the annual report does, so a screen reader reads it as Polish.
+func TestPDFLanguage(t *testing.T) {
+	if _, err := exec.LookPath("qpdf"); err != nil {
+		t.Fatalf("qpdf is needed for this test (apt-get install qpdf): %v", err)
+	}
+	_, pp := writeSample(t)
+	if out, err := exec.Command("qpdf", "--check", pp).CombinedOutput(); err != nil {
+		t.Fatalf("qpdf --check: %v\n%s", err, out)
+	}
+	qdf := filepath.Join(t.TempDir(), "q.pdf")
+	if out, err := exec.Command("qpdf", "--qdf", "--object-streams=disable", pp, qdf).CombinedOutput(); err != nil {
+		t.Fatalf("qpdf --qdf: %v\n%s", err, out)
+	}
+	raw, err := os.ReadFile(qdf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(raw), "/Lang (pl-PL)") {
+		t.Error("the CAS print-out has no /Lang (pl-PL) in its catalog")
+	}
+}

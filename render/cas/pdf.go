@@ -15,8 +15,10 @@ import (
 	"github.com/johnfercher/maroto/v2/pkg/props"
 
 	gcfg "github.com/gpwr/gpwr/internal/config"
+	"github.com/gpwr/gpwr/internal/output"
 	"github.com/gpwr/gpwr/model"
 	"github.com/gpwr/gpwr/render/pdfkit"
+	"github.com/gpwr/gpwr/render/plfmt"
 )
 
 // PDF layout: a 60-unit grid on A4 portrait (180 mm wide: 3 mm a unit).
@@ -42,8 +44,13 @@ func cellStyle(bg *props.Color) *props.Cell {
 	return &props.Cell{BorderType: border.Full, BorderColor: lineGrey, BorderThickness: 0.2, BackgroundColor: bg}
 }
 
+// txt is the text of a table cell: 1 mm of padding on every side.
 func txt(size float64, style fontstyle.Type, al align.Type) props.Text {
-	return props.Text{Size: size, Style: style, Align: al, Top: 1, Bottom: 1, Left: 1, Right: 1, VerticalPadding: vpad, Family: pdfkit.Family}
+	p := pdfkit.Text(size)
+	p.Style, p.Align = style, al
+	p.Top, p.Bottom, p.Left, p.Right = 1, 1, 1, 1
+	p.VerticalPadding = vpad
+	return p
 }
 
 // WritePDF writes the print-out: header with gmina and period, the form's
@@ -53,7 +60,10 @@ func WritePDF(path string, f *Filled, findings []model.Finding, cfg *gcfg.Config
 	if err != nil {
 		return err
 	}
-	return pdfkit.WriteFile(path, b)
+	if err := output.WriteFile(path, b); err != nil {
+		return fmt.Errorf("nie można zapisać pliku %s: %w", path, err)
+	}
+	return nil
 }
 
 // RenderPDF builds the print-out in memory.
@@ -100,16 +110,16 @@ func RenderPDF(f *Filled, findings []model.Finding, cfg *gcfg.Config) ([]byte, e
 	}
 	m.AddRows(
 		row.New().Add(text.NewCol(gridSize, "Podstawa: "+f.Form.Basis, props.Text{Size: 7.5, Style: fontstyle.Italic, Align: align.Left, Top: 3, VerticalPadding: 0.8, Family: pdfkit.Family})),
-		row.New().Add(text.NewCol(gridSize, strings.TrimSpace(f.Form.MoneyNote+" „stan” – stan w ostatnim dniu półrocza ("+f.Period.To.String()+"); „półrocze” – łącznie w okresie. X – komórka nie dotyczy. „brak danych” – brak wartości (to nie jest 0). * – wiersz niepotwierdzony: układu wiersza nie porównano z wzorem z rozporządzenia, sprawdź go z formularzem w CAS."), props.Text{Size: 7.5, Style: fontstyle.Italic, Top: 1, Bottom: 2, VerticalPadding: 0.8, Family: pdfkit.Family})),
+		row.New().Add(text.NewCol(gridSize, strings.TrimSpace(f.Form.MoneyNote+" „stan” – stan w ostatnim dniu półrocza ("+plfmt.DateISO(f.Period.To)+"); „półrocze” – łącznie w okresie. X – komórka nie dotyczy. „brak danych” – brak wartości (to nie jest 0). * – wiersz niepotwierdzony: układu wiersza nie porównano z wzorem z rozporządzenia, sprawdź go z formularzem w CAS."), props.Text{Size: 7.5, Style: fontstyle.Italic, Top: 1, Bottom: 2, VerticalPadding: 0.8, Family: pdfkit.Family})),
 	)
 
 	for _, fs := range f.Sections {
 		rows := sectionRows(fs, f.Period)
 		// Keep a section together when it is short, and never leave its
 		// title and header alone at the foot of a page.
-		need := sectionHeight(fs.Section, len(fs.Rows))
+		need := sectionHeight(len(fs.Rows))
 		if need > 120 {
-			need = sectionHeight(fs.Section, 3)
+			need = sectionHeight(3)
 		}
 		if m.FitlnCurrentPage(need) {
 			m.AddRows(rows...)
@@ -164,7 +174,7 @@ func RenderPDF(f *Filled, findings []model.Finding, cfg *gcfg.Config) ([]byte, e
 	if err != nil {
 		return nil, fmt.Errorf("PDF CAS: %w", err)
 	}
-	return doc.GetBytes(), nil
+	return pdfkit.Finish(doc.GetBytes(), "pl-PL", nil)
 }
 
 // sectionRows builds one Dział: its title, the column header, the column
@@ -176,7 +186,7 @@ func sectionRows(fs FilledSection, p model.Period) []core.Row {
 	var rows []core.Row
 	title := text.NewCol(gridSize, fmt.Sprintf("Dział %s. %s", sec.Symbol, sec.Title), txt(10, fontstyle.Bold, align.Left))
 	title.WithStyle(cellStyle(blueish))
-	rows = append(rows, row.New().Add(row0(title)...))
+	rows = append(rows, row.New().Add(title))
 
 	hdr := []core.Col{
 		text.NewCol(lpUnits, "Lp.", txt(8, fontstyle.Bold, align.Center)),
@@ -226,7 +236,7 @@ func sectionRows(fs FilledSection, p model.Period) []core.Row {
 			case c.Shown() == nil:
 				t := txt(7.5, fontstyle.Italic, align.Right)
 				t.Color = darkRed
-				cc = text.NewCol(dataUnits, "brak danych", t)
+				cc = text.NewCol(dataUnits, plfmt.BrakDanych, t)
 				cc.WithStyle(cellStyle(yellowish))
 			default:
 				cc = text.NewCol(dataUnits, cellText(c), txt(8.5, fontstyle.Normal, align.Right))
@@ -252,15 +262,7 @@ func sectionRows(fs FilledSection, p model.Period) []core.Row {
 
 // sectionHeight estimates (mm) the height of a section's title, header and
 // first n rows.
-func sectionHeight(sec *Section, n int) float64 {
-	h := 8.0 + 11 + 3.5 + 4
-	for range n {
-		h += 6.5
-	}
-	return h
-}
-
-func row0(c core.Col) []core.Col { return []core.Col{c} }
+func sectionHeight(n int) float64 { return 8 + 11 + 3.5 + 4 + 6.5*float64(n) }
 
 func orEmpty(s, def string) string {
 	if strings.TrimSpace(s) == "" {

@@ -23,7 +23,7 @@ func Write(dir string, f *Filled, findings []model.Finding, cfg *config.Config) 
 		return nil, fmt.Errorf("brak wypełnionego formularza CAS do zapisania")
 	}
 	if f.Period.Kind != model.HalfYear || (f.Period.Half != 1 && f.Period.Half != 2) {
-		return nil, fmt.Errorf("sprawozdanie CAS składa się za półrocze, a dane dotyczą okresu %s – %s", f.Period.From, f.Period.To)
+		return nil, fmt.Errorf("sprawozdanie CAS składa się za półrocze, a dane dotyczą okresu %s – %s", plfmt.DateISO(f.Period.From), plfmt.DateISO(f.Period.To))
 	}
 	if cfg == nil {
 		cfg = &config.Config{}
@@ -45,7 +45,7 @@ func Write(dir string, f *Filled, findings []model.Finding, cfg *config.Config) 
 // Texts shared by the XLSX and the PDF.
 
 func periodText(p model.Period) string {
-	return fmt.Sprintf("za okres %s – %s", p.From, p.To)
+	return "za okres " + plfmt.DateISO(p.From) + " – " + plfmt.DateISO(p.To)
 }
 
 func halfText(p model.Period) string {
@@ -70,7 +70,7 @@ func gminaText(cfg *config.Config) string {
 
 func kindText(r *Row, p model.Period) string {
 	if r.Kind == Stock {
-		return "stan na " + p.To.String()
+		return "stan na " + plfmt.DateISO(p.To)
 	}
 	return "za półrocze"
 }
@@ -104,7 +104,7 @@ func cellText(c Cell) string {
 	}
 	v := c.Shown()
 	if v == nil {
-		return "brak danych"
+		return plfmt.BrakDanych
 	}
 	return plfmt.Int(*v)
 }

@@ -9,7 +9,9 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/gpwr/gpwr/internal/config"
+	"github.com/gpwr/gpwr/internal/output"
 	"github.com/gpwr/gpwr/model"
+	"github.com/gpwr/gpwr/render/plfmt"
 )
 
 // Sheet names of the workbook.
@@ -69,9 +71,12 @@ func colName(n int) string {
 
 func ref(col, row int) string { return colName(col) + strconv.Itoa(row) }
 
-// WriteXLSX writes the workbook: the form in its layout on „Sprawozdanie”,
-// the findings on „Kontrole”.
+// WriteXLSX writes the workbook, whole or not at all: the form in its layout
+// on „Sprawozdanie”, the findings on „Kontrole”. cfg may be nil.
 func WriteXLSX(path string, f *Filled, findings []model.Finding, cfg *config.Config) error {
+	if cfg == nil {
+		cfg = &config.Config{}
+	}
 	x := excelize.NewFile()
 	defer x.Close()
 	if err := x.SetSheetName("Sheet1", SheetForm); err != nil {
@@ -87,7 +92,7 @@ func WriteXLSX(path string, f *Filled, findings []model.Finding, cfg *config.Con
 	if err := writeFormSheet(x, st, f, findings, cfg); err != nil {
 		return fmt.Errorf("arkusz CAS: %w", err)
 	}
-	if err := writeChecksSheet(x, st, f, findings); err != nil {
+	if err := writeChecksSheet(x, st, findings); err != nil {
 		return fmt.Errorf("arkusz CAS: %w", err)
 	}
 	x.SetActiveSheet(0)
@@ -109,7 +114,11 @@ func WriteXLSX(path string, f *Filled, findings []model.Finding, cfg *config.Con
 	if err := x.SetAppProps(&excelize.AppProperties{Application: "gpwr", Company: cfg.OPS.Nazwa}); err != nil {
 		return err
 	}
-	if err := x.SaveAs(path); err != nil {
+	buf, err := x.WriteToBuffer()
+	if err == nil {
+		err = output.WriteFile(path, buf.Bytes())
+	}
+	if err != nil {
 		return fmt.Errorf("nie można zapisać pliku %s: %w", path, err)
 	}
 	return nil
@@ -121,24 +130,26 @@ func writeFormSheet(x *excelize.File, st xlsxStyles, f *Filled, findings []model
 	kindCol := 3 + nData // after Lp., Wyszczególnienie and the data columns
 	statusCol := kindCol + 1
 	last := statusCol
+	var e firstError
+	do := e.do
 	set := func(col, row int, v any, style int) {
-		_ = x.SetCellValue(sh, ref(col, row), v)
-		_ = x.SetCellStyle(sh, ref(col, row), ref(col, row), style)
+		do(x.SetCellValue(sh, ref(col, row), v))
+		do(x.SetCellStyle(sh, ref(col, row), ref(col, row), style))
 	}
 	merge := func(row int, v any, style int, height float64) {
 		set(1, row, v, style)
-		_ = x.MergeCell(sh, ref(1, row), ref(last, row))
-		_ = x.SetCellStyle(sh, ref(1, row), ref(last, row), style)
+		do(x.MergeCell(sh, ref(1, row), ref(last, row)))
+		do(x.SetCellStyle(sh, ref(1, row), ref(last, row), style))
 		if height > 0 {
-			_ = x.SetRowHeight(sh, row, height)
+			do(x.SetRowHeight(sh, row, height))
 		}
 	}
 
-	_ = x.SetColWidth(sh, "A", "A", 7)
-	_ = x.SetColWidth(sh, "B", "B", 58)
-	_ = x.SetColWidth(sh, colName(3), colName(2+nData), 15)
-	_ = x.SetColWidth(sh, colName(kindCol), colName(kindCol), 16)
-	_ = x.SetColWidth(sh, colName(statusCol), colName(statusCol), 16)
+	do(x.SetColWidth(sh, "A", "A", 7))
+	do(x.SetColWidth(sh, "B", "B", 58))
+	do(x.SetColWidth(sh, colName(3), colName(2+nData), 15))
+	do(x.SetColWidth(sh, colName(kindCol), colName(kindCol), 16))
+	do(x.SetColWidth(sh, colName(statusCol), colName(statusCol), 16))
 
 	r := 1
 	merge(r, f.Form.Title, st.title, 34)
@@ -178,7 +189,7 @@ func writeFormSheet(x *excelize.File, st xlsxStyles, f *Filled, findings []model
 		}
 		set(kindCol, r, "Rodzaj danych", st.header)
 		set(statusCol, r, "Status wiersza", st.header)
-		_ = x.SetRowHeight(sh, r, 30)
+		do(x.SetRowHeight(sh, r, 30))
 		r++
 		set(1, r, "", st.colNo)
 		set(2, r, "", st.colNo)
@@ -207,7 +218,7 @@ func writeFormSheet(x *excelize.File, st xlsxStyles, f *Filled, findings []model
 				case c.X:
 					set(3+ci, r, "X", st.x)
 				case v == nil:
-					set(3+ci, r, "brak danych", st.missing)
+					set(3+ci, r, plfmt.BrakDanych, st.missing)
 				case c.Column.Unit == Money:
 					set(3+ci, r, *v, st.money)
 				default:
@@ -226,19 +237,26 @@ func writeFormSheet(x *excelize.File, st xlsxStyles, f *Filled, findings []model
 	r++
 	merge(r, fmt.Sprintf("Definicja formularza: %s (%s). Wygenerowano programem gpwr.", f.Form.ID, f.Form.Source), st.note, 0)
 
-	if err := x.SetPanes(sh, &excelize.Panes{Freeze: true, XSplit: 2, YSplit: 2, TopLeftCell: "C3", ActivePane: "bottomRight"}); err != nil {
-		return err
-	}
+	do(x.SetPanes(sh, &excelize.Panes{Freeze: true, XSplit: 2, YSplit: 2, TopLeftCell: "C3", ActivePane: "bottomRight"}))
 	one := 1
 	land := "landscape"
 	if nData <= 3 {
 		land = "portrait"
 	}
 	size := 9 // A4
-	_ = x.SetPageLayout(sh, &excelize.PageLayoutOptions{Size: &size, Orientation: &land, FitToWidth: &one})
+	do(x.SetPageLayout(sh, &excelize.PageLayoutOptions{Size: &size, Orientation: &land, FitToWidth: &one}))
 	fit := true
-	_ = x.SetSheetProps(sh, &excelize.SheetPropsOptions{FitToPage: &fit})
-	return nil
+	do(x.SetSheetProps(sh, &excelize.SheetPropsOptions{FitToPage: &fit}))
+	return e.err
+}
+
+// firstError keeps the first error of a run of excelize calls.
+type firstError struct{ err error }
+
+func (e *firstError) do(err error) {
+	if e.err == nil {
+		e.err = err
+	}
 }
 
 func orDots(s string) string {
@@ -248,18 +266,20 @@ func orDots(s string) string {
 	return s
 }
 
-func writeChecksSheet(x *excelize.File, st xlsxStyles, f *Filled, findings []model.Finding) error {
+func writeChecksSheet(x *excelize.File, st xlsxStyles, findings []model.Finding) error {
 	sh := SheetChecks
+	var e firstError
+	do := e.do
 	heads := []string{"Lp.", "Waga", "Miejsce", "Komunikat", "Kod kontroli"}
 	widths := []float64{6, 13, 26, 90, 22}
 	for i, h := range heads {
-		_ = x.SetColWidth(sh, colName(i+1), colName(i+1), widths[i])
-		_ = x.SetCellValue(sh, ref(i+1, 1), h)
-		_ = x.SetCellStyle(sh, ref(i+1, 1), ref(i+1, 1), st.chkHead)
+		do(x.SetColWidth(sh, colName(i+1), colName(i+1), widths[i]))
+		do(x.SetCellValue(sh, ref(i+1, 1), h))
+		do(x.SetCellStyle(sh, ref(i+1, 1), ref(i+1, 1), st.chkHead))
 	}
 	if len(findings) == 0 {
-		_ = x.SetCellValue(sh, "A2", "Kontrole nie wykazały uwag.")
-		_ = x.MergeCell(sh, "A2", "E2")
+		do(x.SetCellValue(sh, "A2", "Kontrole nie wykazały uwag."))
+		do(x.MergeCell(sh, "A2", "E2"))
 	}
 	for i, fd := range findings {
 		r := i + 2
@@ -273,12 +293,13 @@ func writeChecksSheet(x *excelize.File, st xlsxStyles, f *Filled, findings []mod
 			if c == 1 {
 				style = sev
 			}
-			_ = x.SetCellValue(sh, ref(c+1, r), v)
-			_ = x.SetCellStyle(sh, ref(c+1, r), ref(c+1, r), style)
+			do(x.SetCellValue(sh, ref(c+1, r), v))
+			do(x.SetCellStyle(sh, ref(c+1, r), ref(c+1, r), style))
 		}
 	}
 	if len(findings) > 0 {
-		_ = x.AutoFilter(sh, fmt.Sprintf("A1:E%d", len(findings)+1), nil)
+		do(x.AutoFilter(sh, fmt.Sprintf("A1:E%d", len(findings)+1), nil))
 	}
-	return x.SetPanes(sh, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
+	do(x.SetPanes(sh, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}))
+	return e.err
 }

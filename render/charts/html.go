@@ -10,10 +10,13 @@ import (
 	"io/fs"
 	"regexp"
 	"strings"
+	"sync"
 
 	ec "github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 	"github.com/go-echarts/go-echarts/v2/types"
+
+	"github.com/gpwr/gpwr/render/internal/htmlpage"
 )
 
 // The ECharts script (echarts@5.6.0, dist/echarts.min.js from npm) is copied
@@ -31,14 +34,17 @@ const ScriptFile = "assets/echarts.min.js"
 // ErrNoScript means the binary was built without the ECharts script.
 var ErrNoScript = errors.New("brak skryptu ECharts — uruchom ./dev assets")
 
-// Script returns the ECharts library to inline into a page.
-func Script() (string, error) {
+// Script returns the ECharts library to inline into a page. The embedded
+// file is read once per process.
+func Script() (string, error) { return echartsJS() }
+
+var echartsJS = sync.OnceValues(func() (string, error) {
 	b, err := fs.ReadFile(assets, ScriptFile)
 	if err != nil || len(b) == 0 {
 		return "", ErrNoScript
 	}
 	return string(b), nil
-}
+})
 
 // CSS styles the figures (chart, caption, data table). Pages that embed
 // FigureHTML include it once.
@@ -222,27 +228,14 @@ func FigureHTML(c Chart) (template.HTML, error) {
 	return template.HTML(b.String()), nil
 }
 
-var pageTpl = template.Must(template.New("page").Parse(`<!DOCTYPE html>
-<html lang="pl">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{.Title}}</title>
-<style>
-body{font-family:"Liberation Sans",Arial,sans-serif;color:#111827;background:#fff;margin:0 auto;padding:1rem 1.5rem;max-width:64rem;line-height:1.45}
-h1{font-size:1.6rem}
-{{.CSS}}
-</style>
-<script>{{.Script}}</script>
-</head>
-<body>
+var pageTpl = htmlpage.Parse("page", `{{template "head" .Head}}<body>
 <main>
 <h1>{{.Title}}</h1>
 {{if .Intro}}<p>{{.Intro}}</p>
 {{end}}{{range .Figures}}{{.}}{{end}}</main>
 </body>
 </html>
-`))
+`)
 
 // HTMLPage writes a self-contained Polish page (lang="pl") with the charts,
 // each followed by its data table. The ECharts script is inlined, so the page
@@ -254,9 +247,6 @@ func HTMLPage(w io.Writer, title string, cs []Chart) error {
 	}
 	return writePage(w, title, cs, js)
 }
-
-// HTMLChart writes one chart as a self-contained page titled with the chart.
-func HTMLChart(w io.Writer, c Chart) error { return HTMLPage(w, c.Title, []Chart{c}) }
 
 func writePage(w io.Writer, title string, cs []Chart, js string) error {
 	seen := map[string]string{}
@@ -278,9 +268,8 @@ func writePage(w io.Writer, title string, cs []Chart, js string) error {
 		intro = "Pod każdym wykresem znajduje się tabela z danymi. „brak danych” oznacza wartość niezgłoszoną, a nie zero."
 	}
 	return pageTpl.Execute(w, struct {
+		Head         htmlpage.Head
 		Title, Intro string
-		CSS          template.CSS
-		Script       template.JS
 		Figures      []template.HTML
-	}{title, intro, template.CSS(CSS), template.JS(js), figs})
+	}{htmlpage.Head{Title: title, CSS: template.CSS(htmlpage.BodyCSS + "\n" + CSS), Script: template.JS(js)}, title, intro, figs})
 }

@@ -3,7 +3,7 @@
 // for changes beyond the gmina's threshold. Write renders the comparison as
 // porownanie.xlsx, porownanie.html and porownanie.json.
 //
-// The threshold rule (Changes) is shared with the annual report's "previous
+// The threshold rule (yoy.Changes, yoy.Judge) is shared with the annual report's "previous
 // years" columns and the CAS plausibility check.
 package compare
 
@@ -82,7 +82,7 @@ type Row struct {
 	Code  string
 	Label string
 	Unit  model.Unit
-	// Key: one of KeyIndicators (charted).
+	// Key: one of yoy.KeyIndicators (charted).
 	Key bool
 	// Values has one entry per Comparison.Years; nil = brak danych.
 	Values []*int64
@@ -97,12 +97,6 @@ type Comparison struct {
 	Findings  []model.Finding
 	Threshold float64
 }
-
-// KeyIndicators are charted, in this order (see yoy.KeyIndicators).
-var KeyIndicators = yoy.KeyIndicators
-
-// CheckChange is the Finding.Check of a change beyond the threshold.
-const CheckChange = yoy.CheckChange
 
 // Build compares the years (sorted by year) with findings for changes beyond
 // ±threshold % between adjacent columns.
@@ -147,7 +141,7 @@ func Build(years []YearSet, threshold float64) *Comparison {
 		if ys[i-1].Set == nil || ys[i].Set == nil {
 			continue
 		}
-		fs := Changes(ys[i-1].Set, ys[i].Set, threshold)
+		fs := yoy.Changes(ys[i-1].Set, ys[i].Set, threshold)
 		for _, f := range fs {
 			if r, ok := codeRow[f.Place]; ok {
 				flagged[[2]int{r, i - 1}] = true
@@ -199,13 +193,4 @@ func (c *Comparison) Row(code string) (Row, bool) {
 		}
 	}
 	return Row{}, false
-}
-
-// Changes is the year-to-year rule of yoy.Changes: a Warning for every
-// indicator reported in both sets whose value moved by more than
-// ±threshold % (tiny bases and brak danych are not judged). The annual
-// report and the CAS check may import render/compare/yoy directly when
-// importing this package would make a cycle.
-func Changes(prev, cur *model.Set, threshold float64) []model.Finding {
-	return yoy.Changes(prev, cur, threshold)
 }

@@ -2,12 +2,10 @@ package compare
 
 import (
 	"archive/zip"
-	"encoding/json"
 	"fmt"
 	"html"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -23,6 +21,7 @@ import (
 	"github.com/gpwr/gpwr/internal/config"
 	"github.com/gpwr/gpwr/model"
 	"github.com/gpwr/gpwr/render/internal/golden"
+	"github.com/gpwr/gpwr/tools/browsercheck"
 )
 
 var t0 = time.Date(2026, 3, 2, 9, 30, 0, 0, time.UTC)
@@ -380,59 +379,44 @@ func TestHTMLPage(t *testing.T) {
 // draws, a missing year is a gap (never 0), no script error, no request
 // outside the file, and axe-core finds no WCAG 2.1 A/AA violation.
 func TestHTMLInBrowser(t *testing.T) {
-	for _, tool := range []string{"node", "/usr/bin/chromium"} {
-		if _, err := exec.LookPath(tool); err != nil {
-			t.Fatalf("%s is needed for this test: %v", tool, err)
-		}
-	}
-	root, err := filepath.Abs(filepath.Join("..", ".."))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := os.Stat(filepath.Join(root, "node_modules", "playwright-core")); err != nil {
-		t.Fatalf("playwright-core is needed (npm ci in %s): %v", root, err)
-	}
 	dir := t.TempDir()
 	m := meta
 	m.Sample = true
 	if _, err := Write(dir, scenario(t), m); err != nil {
 		t.Fatal(err)
 	}
-	out, err := exec.Command("node", filepath.Join("testdata", "browser_check.js"), root, filepath.Join(dir, FileHTML), filepath.Join(dir, "shot.png")).Output()
-	if err != nil {
-		var stderr string
-		if ee, ok := err.(*exec.ExitError); ok {
-			stderr = string(ee.Stderr)
+	res := browsercheck.Run(t, filepath.Join(dir, FileHTML), true)
+	drawn := 0
+	for _, c := range res.Charts {
+		if c.Instance && c.Canvas && c.Width > 0 && c.Height > 0 {
+			drawn++
 		}
-		t.Fatalf("browser check: %v\n%s", err, stderr)
 	}
-	var res struct {
-		Lang, Title      string
-		Figures, Drawn   int
-		Points           [][]any
-		Tables           int
-		Errors, Requests []string
-		Axe              []string
+	if res.Lang != "pl" || len(res.Charts) != 10 || drawn != 10 || res.Tables != 12 {
+		t.Fatalf("page: lang %q, %d charts, %d drawn, %d tables", res.Lang, len(res.Charts), drawn, res.Tables)
 	}
-	if err := json.Unmarshal(out, &res); err != nil {
-		t.Fatalf("%v: %s", err, out)
+	if len(res.Errors) > 0 || len(res.Console) > 0 || len(res.Requests) > 0 || len(res.Failed) > 0 {
+		t.Errorf("script errors %v, console %v, requests %v, failed %v", res.Errors, res.Console, res.Requests, res.Failed)
 	}
-	if res.Lang != "pl" || res.Figures != 10 || res.Drawn != 10 || res.Tables != 12 {
-		t.Errorf("page: %+v", res)
+	if res.AxePasses == 0 {
+		t.Error("axe-core ran no rule")
 	}
-	if len(res.Errors) > 0 || len(res.Requests) > 0 {
-		t.Errorf("script errors %v, requests %v", res.Errors, res.Requests)
+	for _, v := range res.Violations {
+		t.Errorf("axe %s (%s): %s\n  %s", v.ID, v.Impact, v.Help, strings.Join(v.Nodes, "\n  "))
 	}
-	if len(res.Axe) > 0 {
-		t.Errorf("axe-core: %v", res.Axe)
+	points := func(i int) string {
+		if len(res.Charts[i].Series) == 0 {
+			return "no series"
+		}
+		return fmt.Sprint(res.Charts[i].Series[0])
 	}
-	if got := fmt.Sprint(res.Points[0]); got != "[14 15 - 16 24]" {
+	if got := points(0); got != "[14 15 - 16 24]" {
 		t.Errorf("asysta.rodziny points %s", got)
 	}
-	if got := fmt.Sprint(res.Points[3]); got != "[- 30 - 31 0]" {
+	if got := points(3); got != "[- 30 - 31 0]" {
 		t.Errorf("placowki.dzieci points %s (brak danych must be a gap)", got)
 	}
-	if got := fmt.Sprint(res.Points[6]); got != "[86072.89 90000 - 150000 140000]" {
+	if got := points(6); got != "[86072.89 90000 - 150000 140000]" {
 		t.Errorf("piecza.koszt points %s (złoty)", got)
 	}
 }

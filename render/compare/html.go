@@ -9,11 +9,12 @@ import (
 	"github.com/gpwr/gpwr/model"
 	"github.com/gpwr/gpwr/render/charts"
 	"github.com/gpwr/gpwr/render/compare/yoy"
+	"github.com/gpwr/gpwr/render/internal/htmlpage"
 	"github.com/gpwr/gpwr/render/plfmt"
 )
 
 // Charts returns one line chart per key indicator present in c, in
-// KeyIndicators order (money in grosze, shown by the chart in złoty).
+// yoy.KeyIndicators order (money in grosze, shown by the chart in złoty).
 func Charts(c *Comparison) []charts.Chart {
 	var out []charts.Chart
 	cats := make([]string, len(c.Years))
@@ -39,16 +40,8 @@ func Charts(c *Comparison) []charts.Chart {
 	return out
 }
 
-var pageTpl = template.Must(template.New("page").Parse(`<!DOCTYPE html>
-<html lang="pl">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="gpwr {{.Version}}">
-<title>{{.Title}}</title>
-<style>
-body{font-family:"Liberation Sans",Arial,sans-serif;color:#111827;background:#fff;margin:0 auto;padding:1rem 1.5rem;max-width:64rem;line-height:1.45}
-h1{font-size:1.6rem} h2{font-size:1.25rem;margin-top:2rem}
+// css is the comparison page's own style sheet, after htmlpage.BodyCSS.
+const css = `h2{font-size:1.25rem;margin-top:2rem}
 .probka{border:2px solid #9c0006;background:#fff1f2;color:#7f1d1d;padding:.5rem 1rem;font-weight:bold}
 table.dane{border-collapse:collapse;font-size:.95rem;margin:.5rem 0}
 table.dane caption{text-align:left;font-style:italic;padding:.25rem 0}
@@ -59,11 +52,9 @@ table.dane td.liczba{text-align:right;white-space:nowrap;font-variant-numeric:ta
 table.dane td.brak{text-align:right;color:#374151;font-style:italic}
 table.dane td.alarm{font-weight:bold;color:#7f1d1d;background:#ffe4e6}
 .tabela-przewijana{overflow-x:auto}
-{{.CSS}}
-</style>
-<script>{{.Script}}</script>
-</head>
-<body>
+`
+
+var pageTpl = htmlpage.Parse("page", `{{template "head" .Head}}<body>
 <main>
 <h1>{{.Title}}</h1>
 {{if .Sample}}<p class="probka">{{.Sample}}</p>
@@ -96,7 +87,7 @@ table.dane td.alarm{font-weight:bold;color:#7f1d1d;background:#ffe4e6}
 </main>
 </body>
 </html>
-`))
+`)
 
 type htmlCell struct{ Text, Class string }
 
@@ -174,19 +165,19 @@ func HTML(c *Comparison, meta Meta) ([]byte, error) {
 	}
 	generated += "programem gpwr " + meta.ToolVersion
 	var b bytes.Buffer
+	title := Title(c, meta)
 	err = pageTpl.Execute(&b, struct {
-		Title, Sample, Generated, Threshold, Version string
-		CSS                                          template.CSS
-		Script                                       template.JS
-		Years                                        []year
-		Figures                                      []template.HTML
-		Findings                                     []model.Finding
-		Spans                                        []string
-		Rows                                         []htmlRow
+		Head                                htmlpage.Head
+		Title, Sample, Generated, Threshold string
+		Years                               []year
+		Figures                             []template.HTML
+		Findings                            []model.Finding
+		Spans                               []string
+		Rows                                []htmlRow
 	}{
-		Title: Title(c, meta), Sample: sample, Generated: generated, Version: meta.ToolVersion,
-		Threshold: yoy.ThresholdText(c.Threshold),
-		CSS:       template.CSS(charts.CSS), Script: template.JS(js),
+		Head: htmlpage.Head{Title: title, Meta: []htmlpage.Meta{htmlpage.Generator(meta.ToolVersion)},
+			CSS: template.CSS(htmlpage.BodyCSS + "\n" + css + charts.CSS), Script: template.JS(js)},
+		Title: title, Sample: sample, Generated: generated, Threshold: yoy.ThresholdText(c.Threshold),
 		Years: years, Figures: figs, Findings: c.Findings, Spans: spans, Rows: rows,
 	})
 	if err != nil {

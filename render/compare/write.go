@@ -4,11 +4,11 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strconv"
 	"time"
 
+	"github.com/gpwr/gpwr/internal/output"
 	"github.com/gpwr/gpwr/model"
 )
 
@@ -55,34 +55,12 @@ func Write(dir string, c *Comparison, meta Meta) ([]string, error) {
 			return out, fmt.Errorf("%s: %w", s.name, err)
 		}
 		p := filepath.Join(dir, s.name)
-		if err := writeFile(p, b); err != nil {
-			return out, err
+		if err := output.WriteFile(p, b); err != nil {
+			return out, fmt.Errorf("nie można zapisać pliku %s: %w", p, err)
 		}
 		out = append(out, p)
 	}
 	return out, nil
-}
-
-func writeFile(path string, b []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		return fmt.Errorf("%s: nie można zapisać pliku: %v", path, err)
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(b); err != nil {
-		tmp.Close()
-		return fmt.Errorf("%s: nie można zapisać pliku: %v", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("%s: nie można zapisać pliku: %v", path, err)
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return fmt.Errorf("%s: nie można zapisać pliku: %v", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("%s: nie można zapisać pliku: %v", path, err)
-	}
-	return nil
 }
 
 // jsonYear is one entry of the top-level list of years.

@@ -282,10 +282,10 @@ const (
 	chartsFirst  = 5
 )
 
-// keyRows are the rows of the key indicators present, in KeyIndicators order.
+// keyRows are the rows of the key indicators present, in yoy.KeyIndicators order.
 func keyRows(c *Comparison) []Row {
 	var out []Row
-	for _, code := range KeyIndicators {
+	for _, code := range yoy.KeyIndicators {
 		if r, ok := c.Row(code); ok {
 			out = append(out, r)
 		}

@@ -23,6 +23,7 @@ import (
 
 	"github.com/gpwr/gpwr/collectors/partner"
 	"github.com/gpwr/gpwr/internal/config"
+	"github.com/gpwr/gpwr/internal/output"
 )
 
 // SheetData and SheetHelp are the sheet names of the XLSX form. The reader
@@ -58,7 +59,7 @@ func Write(dir string, cfg *config.Config, cat *partner.Catalog, year int) ([]st
 	var written []string
 	for _, f := range forms {
 		csvPath := filepath.Join(dir, f.Stem+".csv")
-		if err := os.WriteFile(csvPath, f.CSV(), 0o644); err != nil {
+		if err := output.WriteFile(csvPath, f.CSV()); err != nil {
 			return written, fmt.Errorf("nie można zapisać %s: %w", csvPath, err)
 		}
 		written = append(written, csvPath)
@@ -68,7 +69,7 @@ func Write(dir string, cfg *config.Config, cat *partner.Catalog, year int) ([]st
 		}
 		written = append(written, xlsxPath)
 		txtPath := filepath.Join(dir, f.Stem+"_instrukcja.txt")
-		if err := os.WriteFile(txtPath, f.TXT(), 0o644); err != nil {
+		if err := output.WriteFile(txtPath, f.TXT()); err != nil {
 			return written, fmt.Errorf("nie można zapisać %s: %w", txtPath, err)
 		}
 		written = append(written, txtPath)
@@ -238,7 +239,7 @@ func (f Form) TXT() []byte {
 // lockedMeta are the meta rows a partner must not change.
 var lockedMeta = map[string]bool{partner.MetaKind: true, partner.MetaGmina: true, partner.MetaTeryt: true, partner.MetaYear: true}
 
-// WriteXLSX writes the form as a workbook: the table on the first sheet
+// WriteXLSX writes the form as a workbook, whole or not at all: the table on the first sheet
 // („Zwrot”: header bold and frozen, kod and label columns grey and locked,
 // value and remark cells unlocked, sheet protected without a password), the
 // instruction on the sheet „Instrukcja”.
@@ -360,7 +361,11 @@ func (f Form) WriteXLSX(path string, cfg *config.Config) error {
 		Created:  now,
 		Modified: now,
 	})
-	return x.SaveAs(path)
+	buf, err := x.WriteToBuffer()
+	if err != nil {
+		return err
+	}
+	return output.WriteFile(path, buf.Bytes())
 }
 
 func (f Form) codeOf(code string) (partner.Code, bool) {

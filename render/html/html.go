@@ -18,6 +18,7 @@ import (
 	"github.com/gpwr/gpwr/model"
 	"github.com/gpwr/gpwr/render/charts"
 	"github.com/gpwr/gpwr/render/charts/fromreport"
+	"github.com/gpwr/gpwr/render/internal/htmlpage"
 	"github.com/gpwr/gpwr/render/internal/layout"
 	"github.com/gpwr/gpwr/render/plfmt"
 	"github.com/gpwr/gpwr/render/report"
@@ -43,12 +44,11 @@ func Write(path string, d *report.Doc, cs []charts.Chart) error {
 
 // page is what the template prints.
 type page struct {
+	Head     htmlpage.Head
 	Doc      *report.Doc
 	TOC      []tocEntry
 	Body     template.HTML
 	Extra    []template.HTML // charts no block names
-	CSS      template.CSS
-	Script   template.JS
 	HasChart bool
 	Footer   string
 	// ShowKicker is false when the title already starts with the kicker.
@@ -68,7 +68,11 @@ func render(w io.Writer, d *report.Doc, cs []charts.Chart, script func() (string
 		byID[c.ID] = c
 	}
 	used := map[string]bool{}
-	p := page{Doc: d, CSS: template.CSS(css + charts.CSS)}
+	p := page{Doc: d}
+	p.Head = htmlpage.Head{Title: d.Title, CSS: template.CSS(css + charts.CSS), Meta: []htmlpage.Meta{
+		{Name: "author", Content: d.Meta.Author}, {Name: "description", Content: d.Meta.Subject},
+		{Name: "keywords", Content: d.Meta.Keywords}, htmlpage.Generator(""),
+	}}
 	p.ShowKicker = d.TitlePage.Kicker != "" && !strings.HasPrefix(d.Title, d.TitlePage.Kicker)
 	var body strings.Builder
 	anchors := map[string]int{}
@@ -119,7 +123,7 @@ func render(w io.Writer, d *report.Doc, cs []charts.Chart, script func() (string
 		if err != nil {
 			return err
 		}
-		p.Script = template.JS(js)
+		p.Head.Script = template.JS(js)
 	}
 	p.Footer = "Dokument wygenerowany programem gpwr"
 	if !d.Generated.IsZero() {

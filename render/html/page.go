@@ -1,10 +1,10 @@
 package html
 
 import (
-	"html/template"
 	"time"
 
 	"github.com/gpwr/gpwr/model"
+	"github.com/gpwr/gpwr/render/internal/htmlpage"
 	"github.com/gpwr/gpwr/render/report"
 )
 
@@ -69,22 +69,7 @@ footer.stopka{border-top:1px solid #9ca3af;margin-top:3rem;padding-top:.5rem;fon
 }
 `
 
-var pageTpl = template.Must(template.New("page").Parse(`<!DOCTYPE html>
-<html lang="pl">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{.Doc.Title}}</title>
-{{with .Doc.Meta.Author}}<meta name="author" content="{{.}}">
-{{end}}{{with .Doc.Meta.Subject}}<meta name="description" content="{{.}}">
-{{end}}{{with .Doc.Meta.Keywords}}<meta name="keywords" content="{{.}}">
-{{end}}<meta name="generator" content="gpwr">
-<style>
-{{.CSS}}
-</style>
-{{if .HasChart}}<script>{{.Script}}</script>
-{{end}}</head>
-<body>
+var pageTpl = htmlpage.Parse("page", `{{template "head" .Head}}<body>
 <div class="strona">
 <a class="pomin" href="#tresc">Przejdź do treści</a>
 {{if .Doc.Synthetic}}<div class="baner" role="note">{{.Doc.SyntheticNote}}</div>
@@ -121,4 +106,4 @@ var pageTpl = template.Must(template.New("page").Parse(`<!DOCTYPE html>
 </div>
 </body>
 </html>
-`))
+`)

@@ -4,9 +4,10 @@ package jsonout
 
 import (
 	"encoding/json"
-	"os"
+	"fmt"
 	"time"
 
+	"github.com/gpwr/gpwr/internal/output"
 	"github.com/gpwr/gpwr/model"
 )
 
@@ -45,11 +46,14 @@ func Marshal(s *model.Set, m Meta) ([]byte, error) {
 	return append(b, '\n'), nil
 }
 
-// Write writes path.
+// Write writes path, whole or not at all.
 func Write(path string, s *model.Set, m Meta) error {
 	b, err := Marshal(s, m)
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(path, b, 0o644)
+	if err := output.WriteFile(path, b); err != nil {
+		return fmt.Errorf("nie można zapisać pliku %s: %w", path, err)
+	}
+	return nil
 }

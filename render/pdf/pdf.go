@@ -14,6 +14,7 @@ package pdf
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 
 	"github.com/johnfercher/maroto/v2/pkg/components/col"
@@ -28,6 +29,7 @@ import (
 	"github.com/johnfercher/maroto/v2/pkg/core"
 	"github.com/johnfercher/maroto/v2/pkg/props"
 
+	"github.com/gpwr/gpwr/internal/output"
 	"github.com/gpwr/gpwr/model"
 	"github.com/gpwr/gpwr/render/pdfkit"
 	"github.com/gpwr/gpwr/render/report"
@@ -41,7 +43,10 @@ func Write(path string, d *report.Doc, charts map[string][]byte) error {
 	if err != nil {
 		return err
 	}
-	return pdfkit.WriteFile(path, data)
+	if err := output.WriteFile(path, data); err != nil {
+		return fmt.Errorf("nie można zapisać pliku %s: %w", path, err)
+	}
+	return nil
 }
 
 // Render renders d and returns the PDF bytes.
@@ -326,7 +331,7 @@ func (l *layouter) titlePage() {
 	}{
 		{tp.DateText, centered(10, false, nil)},
 		{tp.Position, centered(10, false, nil)},
-		{institutionName(l.d), centered(10, false, nil)},
+		{l.d.Signature.Institution, centered(10, false, nil)},
 		{tp.Signatory, centered(11, true, nil)},
 	}
 	var hs float64
@@ -341,10 +346,6 @@ func (l *layouter) titlePage() {
 	for _, b := range block {
 		put(b.s, b.p, 1.5)
 	}
-}
-
-func institutionName(d *report.Doc) string {
-	return d.Signature.Institution
 }
 
 const tocRowH = 6.2
@@ -371,7 +372,7 @@ func (l *layouter) tableOfContents() {
 		num := "…"
 		if l.toc != nil {
 			if pg, ok := l.toc[c.Anchor]; ok {
-				num = itoa(pg)
+				num = strconv.Itoa(pg)
 			}
 		}
 		rr := row.New(tocRowH).Add(
@@ -381,8 +382,6 @@ func (l *layouter) tableOfContents() {
 		l.add(rr, tocRowH)
 	}
 }
-
-func itoa(n int) string { return fmt.Sprint(n) }
 
 // ---- chapters and blocks --------------------------------------------------
 
@@ -439,11 +438,11 @@ func (l *layouter) block(b report.Block) {
 func (l *layouter) list(li *report.List) {
 	const markW = 7
 	bp := pdfkit.Text(10.5)
-	textW := float64(pdfkit.Grid-markW) / pdfkit.Grid * pdfkit.ContentWidth
+	textW := mm(pdfkit.Grid - markW)
 	for i, it := range li.Items {
 		mark := "•"
 		if li.Ordered {
-			mark = itoa(i+1) + "."
+			mark = strconv.Itoa(i+1) + "."
 		}
 		mp := bp
 		mp.Align = align.Right
@@ -513,9 +512,9 @@ const (
 	kFooter
 )
 
-// cellProps are the text properties and width (mm) of cell i of a row, and
-// the columns it spans.
-func cellProps(t *report.Table, cells []report.Cell, i int, g []int, kind cellKind) (props.Text, float64, int) {
+// cellProps are the text properties and the grid units of cell i of a row,
+// and the columns it spans.
+func cellProps(t *report.Table, cells []report.Cell, i int, g []int, kind cellKind) (props.Text, int, int) {
 	c := cells[i]
 	span := max(c.Span, 1)
 	size := 0
@@ -549,12 +548,16 @@ func cellProps(t *report.Table, cells []report.Cell, i int, g []int, kind cellKi
 	if c.Indent > 0 && kind == kBody {
 		p.Left += 3.5 * float64(c.Indent)
 	}
-	return p, float64(size) / pdfkit.Grid * pdfkit.ContentWidth, span
+	return p, size, span
 }
+
+// mm is the width of size grid units.
+func mm(size int) float64 { return float64(size) / pdfkit.Grid * pdfkit.ContentWidth }
 
 // cellHeight is the height cell i of a row needs.
 func (l *layouter) cellHeight(t *report.Table, cells []report.Cell, i int, g []int) float64 {
-	p, w, _ := cellProps(t, cells, i, g, kBody)
+	p, size, _ := cellProps(t, cells, i, g, kBody)
+	w := mm(size)
 	return l.ms.Height(l.ms.Fit(cells[i].Text, p, w), p, w)
 }
 
@@ -592,7 +595,8 @@ func (l *layouter) flowGroups(t *report.Table, conts [][]bool, g []int) [][]repo
 			if !t.Columns[j].Group || rows[s][j].Span > 1 {
 				continue
 			}
-			p, w, _ := cellProps(t, rows[s], j, g, kBody)
+			p, size, _ := cellProps(t, rows[s], j, g, kBody)
+			w := mm(size)
 			lines := l.ms.Split(l.ms.Fit(rows[s][j].Text, p, w), p, w)
 			lineH := pdfkit.FontHeight(p.Size) + p.VerticalPadding
 			for r := s; r <= e; r++ {
@@ -629,11 +633,8 @@ func (l *layouter) tableRow(t *report.Table, cells []report.Cell, g []int, kind 
 	var maxH float64
 	for i := 0; i < len(cells) && i < len(g); i++ {
 		c := cells[i]
-		p, w, span := cellProps(t, cells, i, g, kind)
-		size := 0
-		for j := i; j < i+span && j < len(g); j++ {
-			size += g[j]
-		}
+		p, size, span := cellProps(t, cells, i, g, kind)
+		w := mm(size)
 		if i < len(cont) && cont[i] {
 			p.Top = contTop // the text goes on from the row above
 		}

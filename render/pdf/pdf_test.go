@@ -2,7 +2,6 @@ package pdf_test
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -12,12 +11,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/gpwr/gpwr/render/internal/golden"
 	"github.com/gpwr/gpwr/render/pdf"
 	"github.com/gpwr/gpwr/render/report"
 	"github.com/gpwr/gpwr/render/report/reporttest"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // tool runs an external program the test needs; a missing tool fails the test.
 func tool(t *testing.T, name string, args ...string) string {
@@ -30,25 +28,6 @@ func tool(t *testing.T, name string, args ...string) string {
 		t.Fatalf("%s %v: %v\n%s", name, args, err, out)
 	}
 	return string(out)
-}
-
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	p := filepath.Join("testdata", name)
-	if *update {
-		os.MkdirAll("testdata", 0o755)
-		if err := os.WriteFile(p, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(p)
-	if err != nil {
-		t.Fatalf("%v (run go test -update)", err)
-	}
-	if string(want) != got {
-		t.Errorf("%s differs; run go test ./render/pdf -update and review the diff", p)
-	}
 }
 
 func write(t *testing.T) (string, *report.Doc) {
@@ -69,7 +48,7 @@ func TestReportPDF(t *testing.T) {
 
 	// The text, laid out as on paper.
 	txt := tool(t, "pdftotext", "-layout", path, "-")
-	golden(t, "report.txt.golden", txt)
+	golden.Check(t, "report.txt.golden", []byte(txt))
 	for _, want := range []string{"Spis treści", "Strona 1 z ", "DANE FIKCYJNE", "86 072,89 zł", "Świadczenia pieniężne", "Sporządził(a):", "mgr Joanna Przykładowa", "brak danych"} {
 		if !strings.Contains(txt, want) {
 			t.Errorf("the PDF text lacks %q", want)
@@ -86,7 +65,7 @@ func TestReportPDF(t *testing.T) {
 		norm = append(norm, strings.Join(f[:len(f)-2], " "))
 	}
 	sort.Strings(norm)
-	golden(t, "report.fonts.golden", strings.Join(norm, "\n")+"\n")
+	golden.Check(t, "report.fonts.golden", []byte(strings.Join(norm, "\n")+"\n"))
 	if len(lines) == 0 {
 		t.Fatal("pdffonts lists no font")
 	}
@@ -155,16 +134,15 @@ func TestReportPDF(t *testing.T) {
 	found := 0
 	for n := 3; n <= pages; n++ {
 		pt := collapse(pageText(n))
-		for _, c := range d.Chapters {
-			for _, bl := range c.Blocks {
-				if bl.Table == nil || !strings.Contains(pt, collapse(bl.Table.Label()+" (cd.)")) {
-					continue
-				}
-				found++
-				after := pt[strings.Index(pt, collapse(bl.Table.Label()+" (cd.)")):]
-				if h := collapse(bl.Table.Header[0][1].Text); !strings.Contains(after, h) {
-					t.Errorf("page %d continues %q without its header row (%q)", n, bl.Table.Label(), h)
-				}
+		for _, tab := range d.Tables() {
+			cont := collapse(tab.Label() + " (cd.)")
+			if !strings.Contains(pt, cont) {
+				continue
+			}
+			found++
+			after := pt[strings.Index(pt, cont):]
+			if h := collapse(tab.Header[0][1].Text); !strings.Contains(after, h) {
+				t.Errorf("page %d continues %q without its header row (%q)", n, tab.Label(), h)
 			}
 		}
 	}
@@ -199,10 +177,11 @@ func TestChartsAndPlaceholder(t *testing.T) {
 }
 
 func TestNilDoc(t *testing.T) {
-	if err := pdf.Write(filepath.Join(t.TempDir(), "x.pdf"), nil, nil); err == nil {
+	dir := t.TempDir()
+	if err := pdf.Write(filepath.Join(dir, "x.pdf"), nil, nil); err == nil {
 		t.Error("nil document accepted")
 	}
-	if _, err := os.Stat(filepath.Join(t.TempDir(), "x.pdf")); err == nil {
-		t.Error("a file was written for a failed render")
+	if es, _ := os.ReadDir(dir); len(es) != 0 {
+		t.Errorf("a failed render left files: %v", es)
 	}
 }

@@ -12,15 +12,12 @@
 //	… m.AddAutoRow(text.NewCol(pdfkit.Grid, "Zażółć", pdfkit.Text(10)))
 //	doc, err := m.Generate()
 //	out, err := pdfkit.Finish(doc.GetBytes(), "pl-PL", bookmarks)
-//	err = pdfkit.WriteFile(path, out)
+//	err = output.WriteFile(path, out)
 package pdfkit
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"time"
@@ -30,7 +27,6 @@ import (
 	"codeberg.org/go-fonts/liberation/liberationsansitalic"
 	"codeberg.org/go-fonts/liberation/liberationsansregular"
 	"github.com/johnfercher/maroto/v2"
-	"github.com/johnfercher/maroto/v2/pkg/components/text"
 	"github.com/johnfercher/maroto/v2/pkg/config"
 	"github.com/johnfercher/maroto/v2/pkg/consts/fontstyle"
 	"github.com/johnfercher/maroto/v2/pkg/consts/pagesize"
@@ -175,11 +171,6 @@ func Bold(size float64) props.Text {
 	t := Text(size)
 	t.Style = fontstyle.Bold
 	return t
-}
-
-// Para adds a paragraph of running text as an auto-height row.
-func Para(m core.Maroto, s string, p props.Text) {
-	m.AddAutoRow(text.NewCol(Grid, s, p))
 }
 
 // FontHeight is the height of one line of text of the given size, in mm, as
@@ -373,58 +364,4 @@ func convert(bms []Bookmark) []pdfcpu.Bookmark {
 		out = append(out, pdfcpu.Bookmark{Title: b.Title, PageFrom: b.Page, Kids: convert(b.Kids)})
 	}
 	return out
-}
-
-// TextPages walks the document structure of a generated maroto document and
-// returns, for each text value, the 1-based pages it appears on, in order.
-// Call it only after Generate (GetStructure adds a page as a side effect).
-func TextPages(m core.Maroto) map[string][]int {
-	out := map[string][]int{}
-	root := m.GetStructure()
-	if root == nil {
-		return out
-	}
-	for i, pg := range root.GetNexts() {
-		stack := pg.GetNexts()
-		for len(stack) > 0 {
-			n := stack[0]
-			stack = append(stack[1:], n.GetNexts()...)
-			d := n.GetData()
-			if d.Type == "text" {
-				if s, ok := d.Value.(string); ok {
-					if l := out[s]; len(l) == 0 || l[len(l)-1] != i+1 {
-						out[s] = append(out[s], i+1)
-					}
-				}
-			}
-		}
-	}
-	return out
-}
-
-// WriteFile writes data to path whole or not at all: into a temporary file
-// in the same directory, then renamed over path.
-func WriteFile(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, ".gpwr-*.pdf.tmp")
-	if err != nil {
-		return fmt.Errorf("nie można utworzyć pliku w katalogu %s: %w", dir, err)
-	}
-	tmp := f.Name()
-	_, werr := f.Write(data)
-	serr := f.Sync()
-	cerr := f.Close()
-	if err := errors.Join(werr, serr, cerr); err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("nie można zapisać pliku %s: %w", path, err)
-	}
-	if err := os.Chmod(tmp, 0o644); err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("nie można zapisać pliku %s: %w", path, err)
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("nie można zapisać pliku %s: %w", path, err)
-	}
-	return nil
 }

@@ -21,6 +21,7 @@ import (
 //	{{odmiana "rodzina" .N}}         rodzin           (noun form only)
 //	{{ile "rodzina" .N}}             5 rodzin         (number and noun)
 //	{{orzeczenie "rodzina" .N "skorzysta"}}  skorzystało (past tense from a regular stem, or "wpłynąć", "objąć")
+//	{{forma .N "objęta" "objęte" "objętych"}} objętych  (any word by the number: 1 / 2–4 / 5+)
 //
 // A nil number prints "brak danych".
 func FuncMap() template.FuncMap {
@@ -33,45 +34,44 @@ func FuncMap() template.FuncMap {
 		"data_krotka": func(v any) (string, error) { return withDate(v, DateShort) },
 		"data_iso":    func(v any) (string, error) { return withDate(v, DateISO) },
 		"odmiana": func(noun string, v any) (string, error) {
-			w, err := LookupNoun(noun)
-			if err != nil {
-				return "", err
-			}
-			n, ok, err := toInt64(v)
+			w, n, ok, err := nounCount(noun, v)
 			if err != nil || !ok {
 				return w.Many, err
 			}
 			return w.Form(n), nil
 		},
 		"ile": func(noun string, v any) (string, error) {
-			w, err := LookupNoun(noun)
-			if err != nil {
-				return "", err
-			}
-			n, ok, err := toInt64(v)
-			if err != nil {
-				return "", err
-			}
-			if !ok {
-				return BrakDanych, nil
+			w, n, ok, err := nounCount(noun, v)
+			if err != nil || !ok {
+				return BrakDanych, err
 			}
 			return w.Count(n), nil
 		},
-		"orzeczenie": func(noun string, v any, verb string) (string, error) {
-			w, err := LookupNoun(noun)
-			if err != nil {
-				return "", err
-			}
+		"forma": func(v any, one, few, many string) (string, error) {
 			n, ok, err := toInt64(v)
+			if err != nil || !ok {
+				return many, err
+			}
+			return Plural(n, one, few, many), nil
+		},
+		"orzeczenie": func(noun string, v any, verb string) (string, error) {
+			w, n, _, err := nounCount(noun, v) // not reported: the form for 0
 			if err != nil {
 				return "", err
-			}
-			if !ok {
-				n = 0
 			}
 			return Agree(lookupVerb(verb), n, w), nil
 		},
 	}
+}
+
+// nounCount looks up a ready noun and reads the number it counts; ok is
+// false when the number was not reported (a nil pointer).
+func nounCount(noun string, v any) (w Noun, n int64, ok bool, err error) {
+	if w, err = LookupNoun(noun); err != nil {
+		return Noun{}, 0, false, err
+	}
+	n, ok, err = toInt64(v)
+	return w, n, ok, err
 }
 
 func lookupVerb(s string) Verb {

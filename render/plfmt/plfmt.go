@@ -20,6 +20,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	_ "time/tzdata" // Polish time on any machine
 
 	"github.com/gpwr/gpwr/model"
 )
@@ -70,14 +71,6 @@ func sign(n int64) string {
 // Int formats a whole number: "7", "1234", "12 345", "−5".
 func Int(n int64) string { return sign(n) + group(abs(n)) }
 
-// IntPtr formats a nullable whole number; nil is "brak danych".
-func IntPtr(p *int64) string {
-	if p == nil {
-		return BrakDanych
-	}
-	return Int(*p)
-}
-
 // Number formats an amount of grosze without the currency: "86 072,89".
 func Number(gr int64) string {
 	a := abs(gr)
@@ -93,14 +86,6 @@ func twoDigits(u uint64) string {
 
 // Amount formats grosze as złoty: "86 072,89 zł", "0,00 zł", "−12,50 zł".
 func Amount(gr int64) string { return Number(gr) + NBSP + "zł" }
-
-// AmountPtr formats a nullable amount; nil is "brak danych".
-func AmountPtr(p *int64) string {
-	if p == nil {
-		return BrakDanych
-	}
-	return Amount(*p)
-}
 
 // RoundZloty rounds grosze to whole złoty, half away from zero (8 607 289 gr →
 // 86 073 zł; 50 gr → 1 zł; −50 gr → −1 zł).
@@ -183,12 +168,6 @@ func ChangePercent(prev, cur int64) (float64, bool) {
 var monthsGen = [...]string{"stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września", "października", "listopada", "grudnia"}
 var monthsNom = [...]string{"styczeń", "luty", "marzec", "kwiecień", "maj", "czerwiec", "lipiec", "sierpień", "wrzesień", "październik", "listopad", "grudzień"}
 
-// MonthGenitive is the month name as in a date: "marca".
-func MonthGenitive(m time.Month) string { return monthsGen[m-1] }
-
-// MonthName is the month name in the nominative: "marzec".
-func MonthName(m time.Month) string { return monthsNom[m-1] }
-
 // Date formats a date for running text: "3 marca 2026 r.".
 func Date(d model.Date) string {
 	return strconv.Itoa(d.Day()) + NBSP + monthsGen[d.Month()-1] + NBSP + strconv.Itoa(d.Year()) + NBSP + "r."
@@ -205,6 +184,19 @@ func DateISO(d model.Date) string { return d.Format("2006-01-02") }
 
 // MonthYear formats "marzec 2026" (title pages).
 func MonthYear(d model.Date) string { return monthsNom[d.Month()-1] + " " + strconv.Itoa(d.Year()) }
+
+// warsaw is Polish time (the tz database is embedded: the same on any machine).
+var warsaw = func() *time.Location {
+	l, err := time.LoadLocation("Europe/Warsaw")
+	if err != nil {
+		return time.UTC
+	}
+	return l
+}()
+
+// DateTime formats a moment in Polish time: "20.02.2026 10:30" (when a file
+// was read, when a return was prepared).
+func DateTime(t time.Time) string { return t.In(warsaw).Format("02.01.2006 15:04") }
 
 // PeriodText formats a period as "01.01.2025 r. – 30.06.2025 r.".
 func PeriodText(p model.Period) string {

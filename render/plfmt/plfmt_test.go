@@ -28,9 +28,6 @@ func TestInt(t *testing.T) {
 			t.Errorf("Int(%d) = %q, want %q", c.in, got, n(c.want))
 		}
 	}
-	if IntPtr(nil) != "brak danych" || IntPtr(model.Int(0)) != "0" {
-		t.Errorf("IntPtr: nil must be brak danych and 0 must be 0")
-	}
 }
 
 func TestAmount(t *testing.T) {
@@ -56,9 +53,6 @@ func TestAmount(t *testing.T) {
 		if got := AmountWhole(c.gr); got != n(c.whole) {
 			t.Errorf("AmountWhole(%d) = %q, want %q", c.gr, got, n(c.whole))
 		}
-	}
-	if AmountPtr(nil) != BrakDanych {
-		t.Error("AmountPtr(nil) must be brak danych")
 	}
 }
 
@@ -108,12 +102,16 @@ func TestDates(t *testing.T) {
 		if got := Date(model.D(2025, m, 15)); !strings.Contains(got, want[m-1]) {
 			t.Errorf("month %d: %q", m, got)
 		}
-		if MonthGenitive(m) != want[m-1] {
-			t.Errorf("MonthGenitive(%d) = %q", m, MonthGenitive(m))
-		}
 	}
 	if got := Date(model.D(2025, time.December, 31)); got != n("31_grudnia_2025_r.") {
 		t.Errorf("Date = %q", got)
+	}
+	// Polish time, summer and winter, whatever the machine's zone.
+	if got := DateTime(time.Date(2026, 2, 20, 9, 30, 0, 0, time.UTC)); got != "20.02.2026 10:30" {
+		t.Errorf("DateTime (winter) = %q", got)
+	}
+	if got := DateTime(time.Date(2025, 6, 30, 22, 15, 0, 0, time.UTC)); got != "01.07.2025 00:15" {
+		t.Errorf("DateTime (summer) = %q", got)
 	}
 	p, _ := model.HalfPeriod(2025, 2)
 	if got := PeriodText(p); got != n("01.07.2025_r. – 31.12.2025_r.") {
@@ -237,13 +235,13 @@ func TestValue(t *testing.T) {
 
 func TestFuncMap(t *testing.T) {
 	tm := template.Must(template.New("x").Funcs(FuncMap()).Parse(
-		`{{ile "rodzina" .N}} {{orzeczenie "rodzina" .N "skorzysta"}}; {{kwota .Gr}}; {{kwota_zl .Gr}}; {{data .D}}; {{data "2025-12-31"}}; {{liczba .Nil}}; {{odmiana "dziecko" 2}}`))
+		`{{ile "rodzina" .N}} {{orzeczenie "rodzina" .N "skorzysta"}}; {{kwota .Gr}}; {{kwota_zl .Gr}}; {{data .D}}; {{data "2025-12-31"}}; {{liczba .Nil}}; {{odmiana "dziecko" 2}}; {{forma .N "objęta" "objęte" "objętych"}} {{forma .Nil "objęta" "objęte" "objętych"}}`))
 	var b bytes.Buffer
 	err := tm.Execute(&b, map[string]any{"N": int64(2), "Gr": int64(8607289), "D": model.D(2026, 3, 3), "Nil": (*int64)(nil)})
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := n("2_rodziny skorzystały; 86_072,89_zł; 86_073_zł; 3_marca_2026_r.; 31_grudnia_2025_r.; brak danych; dzieci")
+	want := n("2_rodziny skorzystały; 86_072,89_zł; 86_073_zł; 3_marca_2026_r.; 31_grudnia_2025_r.; brak danych; dzieci; objęte objętych")
 	if b.String() != want {
 		t.Errorf("got %q\nwant %q", b.String(), want)
 	}

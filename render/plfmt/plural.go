@@ -72,7 +72,7 @@ type Noun struct {
 func (w Noun) Form(n int64) string { return Plural(n, w.One, w.Few, w.Many) }
 
 // Count is "n noun": Rodzina.Count(22) = "22 rodziny".
-func (w Noun) Count(n int64) string { return Int(n) + NBSP + w.Form(n) }
+func (w Noun) Count(n int64) string { return Count(n, w.One, w.Few, w.Many) }
 
 // The ready noun sets. Keys of Nouns are the singular nominative.
 var (

@@ -6,11 +6,12 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"text/template"
 	"time"
-	_ "time/tzdata" // read times print in Polish time on any machine
 
 	"github.com/gpwr/gpwr/internal/config"
 	"github.com/gpwr/gpwr/model"
+	"github.com/gpwr/gpwr/render/cas"
 	"github.com/gpwr/gpwr/render/plfmt"
 )
 
@@ -37,6 +38,7 @@ type builder struct {
 	missingKind map[string]bool
 	// override replaces indicator values (tests of narrative agreement).
 	override func(code string) (int64, bool)
+	funcMap  template.FuncMap // the template functions, made on first use
 }
 
 // Build makes the document of the annual report from the model.
@@ -391,10 +393,13 @@ func (b *builder) run() error {
 		Limit:      cfg.Ustawienia.LimitRodzinAsystenta,
 		Potrzeby:   cfg.Tekst.Potrzeby,
 		MaHistorie: len(b.years) > 1 && b.historyCount() > 0,
-		Okresy: []okres{
-			{Okres: fmt.Sprintf("I półrocze: 01.01.%d r. – 30.06.%d r.", y, y), Termin: fmt.Sprintf("31 lipca %d r.", y)},
-			{Okres: fmt.Sprintf("II półrocze: 01.07.%d r. – 31.12.%d r.", y, y), Termin: fmt.Sprintf("31 stycznia %d r.", y+1)},
-		},
+	}
+	for h, name := range []string{"I", "II"} {
+		p, err := model.HalfPeriod(y, h+1)
+		if err != nil {
+			return err
+		}
+		b.data.Okresy = append(b.data.Okresy, okres{Okres: name + " półrocze: " + plfmt.PeriodText(p), Termin: plfmt.Date(cas.Deadline(p))})
 	}
 	for _, p := range b.in.Missing {
 		b.data.BezDanych = append(b.data.BezDanych, partnerName(p))
@@ -425,15 +430,6 @@ func (b *builder) historyCount() int {
 	}
 	return n
 }
-
-// warsaw is Polish time, for the read times of sources.
-var warsaw = func() *time.Location {
-	l, err := time.LoadLocation("Europe/Warsaw")
-	if err != nil {
-		return time.UTC
-	}
-	return l
-}()
 
 func nonEmpty(s, def string) string {
 	if strings.TrimSpace(s) == "" {

@@ -1,19 +1,15 @@
 package report_test
 
 import (
-	"flag"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/gpwr/gpwr/model"
+	"github.com/gpwr/gpwr/render/internal/golden"
 	"github.com/gpwr/gpwr/render/report"
 	"github.com/gpwr/gpwr/render/report/reporttest"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // dump writes a Doc as plain text, for the golden file.
 func dump(d *report.Doc) string {
@@ -65,47 +61,32 @@ func dump(d *report.Doc) string {
 	return strings.ReplaceAll(b.String(), "\u00a0", "_")
 }
 
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	p := filepath.Join("testdata", name)
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(p)
-	if err != nil {
-		t.Fatalf("%v (run with -update)", err)
-	}
-	if string(want) != got {
-		t.Errorf("%s differs from the golden file; run go test -update and review the diff", p)
-	}
-}
-
 func TestBuildGolden(t *testing.T) {
 	d, err := report.Build(reporttest.Input())
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "doc.txt.golden", dump(d))
+	golden.Check(t, "doc.txt.golden", []byte(dump(d)))
 }
 
-// findTable returns the table with the given id.
-func findTable(t *testing.T, d *report.Doc, id string) *report.Table {
-	t.Helper()
-	for _, c := range d.Chapters {
-		for _, b := range c.Blocks {
-			if b.Kind == report.BlockTable && b.Table.ID == id {
-				return b.Table
-			}
+// tableByID returns the table with the given id, or nil.
+func tableByID(d *report.Doc, id string) *report.Table {
+	for _, tab := range d.Tables() {
+		if tab.ID == id {
+			return tab
 		}
 	}
-	t.Fatalf("no table %s", id)
 	return nil
+}
+
+// findTable returns the table with the given id; the test fails without it.
+func findTable(t *testing.T, d *report.Doc, id string) *report.Table {
+	t.Helper()
+	tab := tableByID(d, id)
+	if tab == nil {
+		t.Fatalf("no table %s", id)
+	}
+	return tab
 }
 
 // A partner who sent nothing still shows its codes in the programme table,
@@ -156,16 +137,7 @@ func TestMatrixMissingPartner(t *testing.T) {
 // History is nil both for a year without data and for a hidden value;
 // HistoryText tells them apart.
 func TestHistoryTextHiddenVsMissing(t *testing.T) {
-	in := reporttest.Input()
-	in.Cfg.Ustawienia.Publikacja = true
-	for _, h := range in.History {
-		if h.Period.Year == 2024 {
-			ind, _ := h.Get("asysta.rodziny_sad")
-			ind.Value = model.Int(2)
-			h.Add(ind)
-		}
-	}
-	d, err := report.Build(in)
+	d, err := report.Build(reporttest.PublicationInput())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -221,17 +193,7 @@ func TestCompareTableFlagsImplausibleChanges(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var tab *report.Table
-		for _, ch := range d.Chapters {
-			for _, b := range ch.Blocks {
-				if b.Table != nil && b.Table.ID == "tab-porownanie" {
-					tab = b.Table
-				}
-			}
-		}
-		if tab == nil {
-			t.Fatal("no comparison table")
-		}
+		tab := findTable(t, d, "tab-porownanie")
 		marked := false
 		for _, r := range tab.Rows {
 			if strings.Contains(r[0].Text, "pieczę") && strings.HasSuffix(r[len(r)-1].Text, " *") {
@@ -260,17 +222,7 @@ func TestCASChapterShowsHalves(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var tab *report.Table
-	for _, ch := range d.Chapters {
-		for _, b := range ch.Blocks {
-			if b.Table != nil && b.Table.ID == "tab-cas" {
-				tab = b.Table
-			}
-		}
-	}
-	if tab == nil {
-		t.Fatal("no table of the half-year returns")
-	}
+	tab := findTable(t, d, "tab-cas")
 	found := false
 	for _, r := range tab.Rows {
 		if strings.Contains(r[0].Text, "asystenta rodziny") && r[1].Text == "7" && r[2].Text == "brak danych" {
@@ -282,12 +234,10 @@ func TestCASChapterShowsHalves(t *testing.T) {
 		t.Errorf("rows %v, notes %q", tab.Rows, notes)
 	}
 	in.Halves = nil
-	d, _ = report.Build(in)
-	for _, ch := range d.Chapters {
-		for _, b := range ch.Blocks {
-			if b.Table != nil && b.Table.ID == "tab-cas" {
-				t.Error("a table of half-years without any archived half-year")
-			}
-		}
+	if d, err = report.Build(in); err != nil {
+		t.Fatal(err)
+	}
+	if tableByID(d, "tab-cas") != nil {
+		t.Error("a table of half-years without any archived half-year")
 	}
 }

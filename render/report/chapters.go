@@ -1,7 +1,9 @@
 package report
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -83,7 +85,8 @@ func (b *builder) chCare() error {
 		return err
 	}
 	y := b.doc.Year
-	c.table(b.indicatorTable("tab-asystenci", "Asystenci", fmt.Sprintf("Asystenci rodziny zatrudnieni na dzień 31.12.%d r. według formy zatrudnienia", y), []row{
+	yearEnd := plfmt.DateShort(b.cur.Period.To) // "31.12.2025 r."
+	c.table(b.indicatorTable("tab-asystenci", "Asystenci", "Asystenci rodziny zatrudnieni na dzień "+yearEnd+" według formy zatrudnienia", []row{
 		{"Asystenci rodziny ogółem", "asystenci.liczba", true, false},
 		{"z tego: umowa o pracę w systemie zadaniowego czasu pracy", "asystenci.liczba.umowa_o_prace", false, false},
 		{"umowa o świadczenie usług", "asystenci.liczba.umowa_uslugi", false, false},
@@ -93,7 +96,7 @@ func (b *builder) chCare() error {
 		{"Rodziny, które korzystały z usług asystenta w ciągu roku", "asysta.rodziny", true, false},
 		{"w tym: zobowiązane przez sąd do współpracy z asystentem", "asysta.rodziny_sad", false, false},
 		{"w tym: objęte wsparciem na podstawie ustawy „Za życiem”", "asysta.rodziny_za_zyciem", false, false},
-		{fmt.Sprintf("Rodziny korzystające z usług asystenta na dzień 31.12.%d r.", y), "asysta.rodziny_koniec_okresu", false, false},
+		{"Rodziny korzystające z usług asystenta na dzień " + yearEnd, "asysta.rodziny_koniec_okresu", false, false},
 		{"Dzieci w rodzinach korzystających z usług asystenta", "asysta.dzieci", false, false},
 		{"Rodziny, z którymi zakończono współpracę", "asysta.zakonczone", true, false},
 		{"z tego ze względu na: osiągnięcie celów", "asysta.zakonczone.cel_osiagniety", false, false},
@@ -102,13 +105,7 @@ func (b *builder) chCare() error {
 		{"inne przyczyny (np. zmiana miejsca zamieszkania)", "asysta.zakonczone.inne", false, false},
 		{fmt.Sprintf("Dni, w których przekroczono limit %d rodzin na asystenta", b.cfg.Ustawienia.LimitRodzinAsystenta), "asysta.limit_przekroczony", false, false},
 	}))
-	if fs := b.findings("asysta."); len(fs) > 0 {
-		l := &List{}
-		for _, f := range fs {
-			l.Items = append(l.Items, f.String())
-		}
-		c.add(Block{Kind: BlockHeading, Text: "Przekroczenia limitu rodzin na asystenta"}, Block{Kind: BlockList, List: l})
-	}
+	b.findingsList(c, "asysta.", "Przekroczenia limitu rodzin na asystenta")
 	// The assistant's work: the director's own text, else the built-in
 	// description (as Chmielnik's report describes it).
 	c.add(Block{Kind: BlockHeading, Text: fmt.Sprintf("Praca asystenta rodziny w %d r.", y)})
@@ -128,7 +125,7 @@ func (b *builder) chCare() error {
 		return err
 	}
 	if dc := b.cur.Lists.DayCentres; len(dc) > 0 {
-		t := b.newTable("tab-placowki", "Placówki", fmt.Sprintf("Placówki wsparcia dziennego czynne na dzień 31.12.%d r.", y))
+		t := b.newTable("tab-placowki", "Placówki", "Placówki wsparcia dziennego czynne na dzień "+yearEnd)
 		t.Columns = []Column{{Align: Right, Width: 0.6}, {Align: Left, Width: 5}, {Align: Left, Width: 2.4}, {Align: Left, Width: 2.2}, {Align: Right, Width: 1.4}}
 		t.Header = [][]Cell{headerRow("Lp.", "Placówka", "Forma", "Prowadzący", "Miejsca")}
 		var places int64
@@ -259,13 +256,7 @@ func (b *builder) chFoster() error {
 			{"Obciążenia naliczone według niewłaściwego udziału", "piecza.udzial_niezgodny", false, false},
 		}))
 	}
-	if fs := b.findings("piecza."); len(fs) > 0 {
-		l := &List{}
-		for _, f := range fs {
-			l.Items = append(l.Items, f.String())
-		}
-		c.add(Block{Kind: BlockHeading, Text: "Obciążenia do wyjaśnienia z powiatem"}, Block{Kind: BlockList, List: l})
-	}
+	b.findingsList(c, "piecza.", "Obciążenia do wyjaśnienia z powiatem")
 	return nil
 }
 
@@ -293,7 +284,7 @@ func (b *builder) chCAS() error {
 			if hy, ok := halves[h]; ok {
 				cells = append(cells, cellOf(b.numIn(hy.Set, r.code)))
 			} else {
-				cells = append(cells, Cell{Text: "brak danych", Missing: true})
+				cells = append(cells, Cell{Text: plfmt.BrakDanych, Missing: true})
 			}
 		}
 		cells = append(cells, cellOf(b.num(r.code)))
@@ -350,8 +341,10 @@ func (b *builder) chMonitoring() error {
 	if err := b.narr(c, "swiadczenia"); err != nil {
 		return err
 	}
-	kinds := append([]model.BenefitKind(nil), b.cur.Lists.BenefitKinds...)
-	sortKinds(kinds)
+	kinds := slices.Clone(b.cur.Lists.BenefitKinds)
+	slices.SortStableFunc(kinds, func(x, y model.BenefitKind) int {
+		return cmp.Or(cmp.Compare(x.SortOrder, y.SortOrder), strings.Compare(x.Code, y.Code))
+	})
 	if len(kinds) > 0 {
 		t := b.newTable("tab-swiadczenia", "Świadczenia", fmt.Sprintf("Świadczenia pieniężne wypłacone w %d r.", y))
 		t.Columns = []Column{{Align: Right, Width: 0.6}, {Align: Left, Width: 6.4}, {Align: Right, Width: 1.6}, {Align: Right, Width: 2.4, Unit: model.UnitMoney}}
@@ -481,22 +474,18 @@ func upperFirst(s string) string {
 	return s
 }
 
-func sortKinds(k []model.BenefitKind) {
-	for i := 1; i < len(k); i++ {
-		for j := i; j > 0 && (k[j].SortOrder < k[j-1].SortOrder || (k[j].SortOrder == k[j-1].SortOrder && k[j].Code < k[j-1].Code)); j-- {
-			k[j], k[j-1] = k[j-1], k[j]
-		}
-	}
-}
-
-func (b *builder) findings(prefix string) []model.Finding {
-	var out []model.Finding
+// findingsList adds to c, under an unnumbered heading, the findings of the
+// year whose check starts with prefix; nothing when there are none.
+func (b *builder) findingsList(c *Chapter, prefix, heading string) {
+	l := &List{}
 	for _, f := range b.cur.Findings {
 		if strings.HasPrefix(f.Check, prefix) {
-			out = append(out, f)
+			l.Items = append(l.Items, f.String())
 		}
 	}
-	return out
+	if len(l.Items) > 0 {
+		c.add(Block{Kind: BlockHeading, Text: heading}, Block{Kind: BlockList, List: l})
+	}
 }
 
 // isPartnerSource tells a partner file from the OPS records.
@@ -508,7 +497,6 @@ func (b *builder) chMatrix() error {
 		return err
 	}
 	y := b.doc.Year
-	missingKind := b.missingKind
 	used := map[string]bool{}
 	if len(b.cfg.Program.Cele) > 0 {
 		prev, hasPrev := b.byYear[y-1]
@@ -559,7 +547,7 @@ func (b *builder) chMatrix() error {
 					if ok && isPartnerSource(ind.Source) {
 						anyPartner = true
 					}
-					r = append(r, text(b.matrixRemark(w.Kod, ind, ok, missingKind)))
+					r = append(r, text(b.matrixRemark(w.Kod, ind, ok)))
 					t.Rows = append(t.Rows, r)
 				}
 			}
@@ -587,7 +575,7 @@ func (b *builder) chMatrix() error {
 	var rest []model.Indicator
 	for _, ind := range b.cur.Indicators {
 		kind, _, _ := strings.Cut(ind.Code, ".")
-		if !isPartnerSource(ind.Source) || used[ind.Code] || kind == "meta" || missingKind[kind] && !ind.Reported() && ind.Remark == "" {
+		if !isPartnerSource(ind.Source) || used[ind.Code] || kind == "meta" || b.missingKind[kind] && !ind.Reported() && ind.Remark == "" {
 			continue
 		}
 		rest = append(rest, ind)
@@ -646,14 +634,14 @@ func (b *builder) institution(kind string) string {
 
 // matrixRemark is the "Uwagi" cell of a programme indicator: the partner's
 // own remark, and why a value is missing.
-func (b *builder) matrixRemark(code string, ind model.Indicator, ok bool, missingKind map[string]bool) string {
+func (b *builder) matrixRemark(code string, ind model.Indicator, ok bool) string {
 	kind, _, _ := strings.Cut(code, ".")
 	switch {
 	case ok && ind.Remark != "":
 		return ind.Remark
-	case !ok && !missingKind[kind]:
+	case !ok && !b.missingKind[kind]:
 		return "wskaźnik nie został ustalony"
-	case !ind.Reported() && missingKind[kind]:
+	case !ind.Reported() && b.missingKind[kind]:
 		return "instytucja nie przekazała danych"
 	}
 	return ""
@@ -909,7 +897,7 @@ func (b *builder) chAnnex() error {
 		}
 		read := "—"
 		if !s.ReadAt.IsZero() {
-			read = s.ReadAt.In(warsaw).Format("02.01.2006 15:04")
+			read = plfmt.DateTime(s.ReadAt)
 		}
 		t.Rows = append(t.Rows, []Cell{text(name), text(kind), text(read), text(groupHex(s.SHA256))})
 	}
@@ -956,7 +944,7 @@ func (b *builder) chAnnex() error {
 		case src == "":
 			src = "—"
 		}
-		t.Rows = append(t.Rows, []Cell{text(breakableCode(ind.Code)), text(ind.Label), b.cell(ind.Code), text(src)})
+		t.Rows = append(t.Rows, []Cell{text(ind.Code), text(ind.Label), b.cell(ind.Code), text(src)})
 	}
 	if b.pub {
 		t.Notes = append(t.Notes, b.doc.PublicationNote)
@@ -987,9 +975,6 @@ func groupHex(h string) string {
 	}
 	return strings.Join(append(parts, h), " ")
 }
-
-// breakableCode lets long dotted codes wrap after the dots (U+200B).
-func breakableCode(code string) string { return code }
 
 func (b *builder) indicatorRows() {
 	d := b.doc

@@ -92,6 +92,29 @@ type Chapter struct {
 	Blocks []Block
 }
 
+// Tables returns every table of the document, in reading order.
+func (d *Doc) Tables() []*Table {
+	return blocks(d, BlockTable, func(b Block) *Table { return b.Table })
+}
+
+// Charts returns every chart of the document, in reading order.
+func (d *Doc) Charts() []*Chart {
+	return blocks(d, BlockChart, func(b Block) *Chart { return b.Chart })
+}
+
+// blocks collects field of every block of the kind, in reading order.
+func blocks[T any](d *Doc, kind BlockKind, field func(Block) *T) []*T {
+	var out []*T
+	for _, c := range d.Chapters {
+		for _, b := range c.Blocks {
+			if v := field(b); b.Kind == kind && v != nil {
+				out = append(out, v)
+			}
+		}
+	}
+	return out
+}
+
 // Heading is "3.1. Asystenci rodziny" (or the bare title when unnumbered).
 func (c Chapter) Heading() string {
 	if c.Number == "" {

@@ -35,13 +35,6 @@ func (n Num) Brak() bool { return !n.OK }
 // String is the formatted value.
 func (n Num) String() string { return n.Text }
 
-// TemplateNames are the narrative templates, in the order of the report.
-var TemplateNames = []string{
-	"wstep", "program", "szkolenia", "asystent", "asystent_praca", "asystent_wspolpraca", "placowki", "rodziny_wspierajace", "finansowanie",
-	"piecza", "cas", "monitoring", "swiadczenia", "niebieskie_karty", "realizacja", "porownanie",
-	"zakonczenie", "potrzeby",
-}
-
 // narrData is the data of narrative templates (field names are Polish: the
 // director edits the templates).
 type narrData struct {
@@ -66,8 +59,16 @@ type placowka struct {
 	Miejsca      int64
 }
 
-// funcs are the template functions: plfmt's, extended to accept Num.
+// funcs are the template functions: plfmt's, extended to accept Num. They
+// are made once per build.
 func (b *builder) funcs() template.FuncMap {
+	if b.funcMap == nil {
+		b.funcMap = b.makeFuncs()
+	}
+	return b.funcMap
+}
+
+func (b *builder) makeFuncs() template.FuncMap {
 	base := plfmt.FuncMap()
 	conv := func(v any) any { // Num → *int64 for plfmt's functions
 		if n, ok := v.(Num); ok {
@@ -91,6 +92,7 @@ func (b *builder) funcs() template.FuncMap {
 	ile := base["ile"].(func(string, any) (string, error))
 	odm := base["odmiana"].(func(string, any) (string, error))
 	orz := base["orzeczenie"].(func(string, any, string) (string, error))
+	forma := base["forma"].(func(any, string, string, string) (string, error))
 	m := template.FuncMap{}
 	for k, v := range base {
 		m[k] = v
@@ -107,13 +109,7 @@ func (b *builder) funcs() template.FuncMap {
 	}
 	m["odmiana"] = func(noun string, v any) (string, error) { return odm(noun, conv(v)) }
 	m["orzeczenie"] = func(noun string, v any, verb string) (string, error) { return orz(noun, conv(v), verb) }
-	m["forma"] = func(v any, one, few, many string) (string, error) {
-		n, ok, err := numOf(conv(v))
-		if err != nil || !ok {
-			return many, err
-		}
-		return plfmt.Plural(n, one, few, many), nil
-	}
+	m["forma"] = func(v any, one, few, many string) (string, error) { return forma(conv(v), one, few, many) }
 	m["w"] = func(code string) Num { return b.num(code) }
 	m["wartosc"] = func(code string) string { return b.num(code).Text }
 	m["suma"] = func(vs ...Num) Num {
@@ -131,21 +127,6 @@ func (b *builder) funcs() template.FuncMap {
 	}
 	m["inc"] = func(y int) int { return y + 1 }
 	return m
-}
-
-func numOf(v any) (int64, bool, error) {
-	switch x := v.(type) {
-	case int:
-		return int64(x), true, nil
-	case int64:
-		return x, true, nil
-	case *int64:
-		if x == nil {
-			return 0, false, nil
-		}
-		return *x, true, nil
-	}
-	return 0, false, fmt.Errorf("oczekiwano liczby, podano %T", v)
 }
 
 // templateSource finds a template's text: the gmina's directories first

@@ -90,7 +90,7 @@ func (w *writer) build() error {
 	if err := w.indicators(); err != nil {
 		return fmt.Errorf("arkusz %s: %w", SheetIndicators, err)
 	}
-	for _, t := range tables(w.d) {
+	for _, t := range w.d.Tables() {
 		name := w.sheetName(t)
 		if err := w.table(name, t); err != nil {
 			return fmt.Errorf("arkusz %s: %w", name, err)
@@ -106,19 +106,6 @@ func (w *writer) build() error {
 	}
 	w.f.SetActiveSheet(0)
 	return w.props()
-}
-
-// tables returns every table of the document in reading order.
-func tables(d *report.Doc) []*report.Table {
-	var out []*report.Table
-	for _, ch := range d.Chapters {
-		for _, b := range ch.Blocks {
-			if b.Kind == report.BlockTable && b.Table != nil {
-				out = append(out, b.Table)
-			}
-		}
-	}
-	return out
 }
 
 func (w *writer) makeStyles() error {
@@ -480,28 +467,14 @@ func (w *writer) cell(sh string, col, row int, c report.Cell, footer bool) error
 }
 
 // charts writes the data of every chart of the document on „Wykresy” with a
-// native Excel chart beside each block.
+// native Excel chart beside each block. A value hidden in publication mode is
+// an empty cell (a gap, as Excel would draw text as 0); the note in A2 says so.
 func (w *writer) charts() error {
 	const sh = SheetCharts
-	if _, err := w.f.NewSheet(sh); err != nil {
+	if err := w.newSheet(sh, "Wykresy wskaźników w latach"); err != nil {
 		return err
 	}
-	if err := w.set(sh, 1, 1, "Wykresy wskaźników w latach", w.st.title); err != nil {
-		return err
-	}
-	if w.d.Synthetic {
-		if err := w.set(sh, 1, 2, w.d.SyntheticNote, w.st.note); err != nil {
-			return err
-		}
-	}
-	var list []report.Chart
-	for _, ch := range w.d.Chapters {
-		for _, b := range ch.Blocks {
-			if b.Kind == report.BlockChart && b.Chart != nil {
-				list = append(list, *b.Chart)
-			}
-		}
-	}
+	list := w.d.Charts()
 	if len(list) == 0 {
 		return w.set(sh, 1, 4, "Sprawozdanie nie zawiera wykresów.", 0)
 	}
@@ -594,7 +567,7 @@ func (w *writer) charts() error {
 	return nil
 }
 
-func yLabel(c report.Chart) string {
+func yLabel(c *report.Chart) string {
 	if c.YLabel != "" {
 		return c.YLabel
 	}

@@ -13,7 +13,6 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"github.com/gpwr/gpwr/model"
 	"github.com/gpwr/gpwr/render/internal/golden"
 	"github.com/gpwr/gpwr/render/internal/rendertest"
 	"github.com/gpwr/gpwr/render/report"
@@ -207,16 +206,7 @@ func TestReportGolden(t *testing.T) {
 // In publication mode a hidden past value reads "<3" on the „Wskaźniki”
 // sheet, and a year without data "brak danych": they are not the same.
 func TestIndicatorsSheetHiddenHistory(t *testing.T) {
-	in := reporttest.Input()
-	in.Cfg.Ustawienia.Publikacja = true
-	for _, h := range in.History {
-		if h.Period.Year == 2024 {
-			ind, _ := h.Get("asysta.rodziny_sad")
-			ind.Value = model.Int(2)
-			h.Add(ind)
-		}
-	}
-	d, err := report.Build(in)
+	d, err := report.Build(reporttest.PublicationInput())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -226,6 +216,13 @@ func TestIndicatorsSheetHiddenHistory(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
+	// Every sheet explains the hiding, the charts sheet too: a hidden value is
+	// an empty cell there (a gap in the chart), which must not read as brak danych.
+	for _, sh := range f.GetSheetList() {
+		if v, _ := f.GetCellValue(sh, "A2"); !strings.Contains(v, d.PublicationNote) {
+			t.Errorf("sheet %s: A2 = %q, want the publication note", sh, v)
+		}
+	}
 	rows, err := f.GetRows(SheetIndicators)
 	if err != nil {
 		t.Fatal(err)

@@ -31,6 +31,9 @@ type Chart struct {
 	// Formatted holds the chart's own y-axis label formatter ("y:1234567.5")
 	// and tooltip value formatter ("tip:null") applied to probe values.
 	Formatted map[string]string `json:"formatted"`
+	// Series holds the values each series draws: numbers, and "-" (ECharts'
+	// marker of a gap) where a value is missing.
+	Series [][]any `json:"series"`
 }
 
 // Pixels returns how many pixels of the canvas have exactly the colour hex
@@ -55,6 +58,9 @@ type Violation struct {
 
 // Result is check.mjs's report.
 type Result struct {
+	Lang       string      `json:"lang"`     // <html lang>
+	Title      string      `json:"title"`    // <title>
+	Tables     int         `json:"tables"`   // <table> elements
 	Requests   []string    `json:"requests"` // requests to anything but file:, data:, blob:
 	Failed     []string    `json:"failed"`
 	Errors     []string    `json:"errors"`

@@ -1,8 +1,9 @@
 // check.mjs opens one local HTML file in headless Debian Chromium with the
 // network switched off and prints, as JSON on stdout, what a test needs to
-// judge it: every request that left the file, failed requests, script errors,
-// each ECharts chart's canvas and how much of it is painted, and (with --axe)
-// the axe-core WCAG 2.1 A/AA violations.
+// judge it: the page's lang, title and number of tables, every request that
+// left the file, failed requests, script errors, each ECharts chart's canvas,
+// how much of it is painted and the data of its series, and (with --axe) the
+// axe-core WCAG 2.1 A/AA violations.
 //
 //   node tools/browsercheck/check.mjs page.html [--axe]
 //
@@ -48,9 +49,15 @@ try {
   await page.goto(pathToFileURL(path.resolve(file)).href, { waitUntil: 'load' });
   await page.waitForTimeout(300);
 
+  Object.assign(out, await page.evaluate(() => ({
+    lang: document.documentElement.lang,
+    title: document.title,
+    tables: document.querySelectorAll('table').length,
+  })));
+
   out.charts = await page.evaluate(() =>
     Array.from(document.querySelectorAll('div.plotno')).map((div) => {
-      const r = { id: div.id, instance: false, canvas: false, width: 0, height: 0, painted: 0, colors: 0, top: [], formatted: {} };
+      const r = { id: div.id, instance: false, canvas: false, width: 0, height: 0, painted: 0, colors: 0, top: [], formatted: {}, series: [] };
       const inst = typeof echarts !== 'undefined' ? echarts.getInstanceByDom(div) : null;
       r.instance = !!inst;
       if (inst) {
@@ -62,6 +69,8 @@ try {
           if (typeof fy === 'function') r.formatted['y:' + v] = fy(v);
           if (typeof ft === 'function') r.formatted['tip:' + v] = ft(v);
         }
+        // The values each series draws ("-" is ECharts' gap).
+        r.series = (o.series ?? []).map((s) => (s.data ?? []).map((d) => (d && typeof d === 'object' ? d.value : d)));
       }
       const c = div.querySelector('canvas');
       if (!c) return r;

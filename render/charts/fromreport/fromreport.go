@@ -36,12 +36,8 @@ func Chart(rc report.Chart) charts.Chart {
 // Doc returns every chart of the report document, in reading order.
 func Doc(d *report.Doc) []charts.Chart {
 	var out []charts.Chart
-	for _, ch := range d.Chapters {
-		for _, b := range ch.Blocks {
-			if b.Kind == report.BlockChart && b.Chart != nil {
-				out = append(out, Chart(*b.Chart))
-			}
-		}
+	for _, c := range d.Charts() {
+		out = append(out, Chart(*c))
 	}
 	return out
 }

@@ -139,12 +139,11 @@ func Judge(prev, cur int64, money bool, threshold float64) (pct float64, defined
 	if money {
 		base = MinBaseMoney
 	}
-	if absI(prev) < base && absI(cur) < base {
-		pct, defined = plfmt.ChangePercent(prev, cur)
-		return pct, defined, false
-	}
 	pct, defined = plfmt.ChangePercent(prev, cur)
-	if !defined {
+	switch {
+	case absI(prev) < base && absI(cur) < base:
+		return pct, defined, false
+	case !defined:
 		return 0, false, true
 	}
 	return pct, true, math.Abs(pct) > threshold

@@ -348,6 +348,22 @@ func Set(y int) *model.Set {
 	return s
 }
 
+// PublicationInput is Input in publication mode, with 2 families obliged by
+// the court (asysta.rodziny_sad) in 2024: a value hidden as "<3" in a past
+// year, beside 2022, a year with no data at all.
+func PublicationInput() report.Input {
+	in := Input()
+	in.Cfg.Ustawienia.Publikacja = true
+	for _, h := range in.History {
+		if h.Period.Year == 2024 {
+			ind, _ := h.Get("asysta.rodziny_sad")
+			ind.Value = model.Int(2)
+			h.Add(ind)
+		}
+	}
+	return in
+}
+
 // Input is a complete report input for 2025 with history 2021–2024 (2022
 // missing, to exercise gaps). PCPR and the sport centre sent nothing: the
 // current year holds their codes without values, with the catalog's labels.

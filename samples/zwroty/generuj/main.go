@@ -182,7 +182,7 @@ func main() {
 				continue // the parish sent nothing in 2023
 			}
 			d := data[pi]
-			rows := f.Rows
+			rows := f.Rows // filled in place: f.CSV and f.WriteXLSX print them
 			for i := range rows {
 				code := rows[i][0]
 				if code == partner.MetaPreparer {
@@ -195,13 +195,10 @@ func main() {
 					}
 				}
 			}
-			f.Rows = rows
 			name := f.Stem
 			switch dialect(pi, year) {
 			case "xlsx", "xlsx_text":
 				p := filepath.Join(dir, name+".xlsx")
-				blank := f
-				blank.Rows = nil
 				must(f.WriteXLSX(p, cfg))
 				if dialect(pi, year) == "xlsx" {
 					x, err := excelize.OpenFile(p)
@@ -227,8 +224,8 @@ func main() {
 				out, err := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().Bytes(b)
 				must(err)
 				must(os.WriteFile(filepath.Join(dir, name+".csv"), out, 0o644))
-			default:
-				must(os.WriteFile(filepath.Join(dir, name+".csv"), append([]byte("\ufeff"), encodeCSV(rows, ';', true)...), 0o644))
+			default: // the form as gpwr writes it: UTF-8 with BOM, ';', CRLF
+				must(os.WriteFile(filepath.Join(dir, name+".csv"), f.CSV(), 0o644))
 			}
 		}
 	}
