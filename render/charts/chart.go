@@ -39,6 +39,19 @@ const (
 type Series struct {
 	Name   string
 	Values []*float64
+	// Notes, when set, give the text shown instead of a missing value (e.g.
+	// "<3" for a count hidden in publication mode); an empty note reads
+	// "brak danych".
+	Notes []string
+}
+
+// Text is what the reader sees for value i of s: the formatted value, the
+// series' note for a missing value, or "brak danych".
+func (c Chart) Text(s Series, i int) string {
+	if s.Values[i] == nil && i < len(s.Notes) && s.Notes[i] != "" {
+		return s.Notes[i]
+	}
+	return c.Value(s.Values[i])
 }
 
 // Chart is a chart of values by year (or any category).
@@ -161,8 +174,8 @@ func (c Chart) Describe() string {
 			b.WriteString(s.Name + ": ")
 		}
 		parts := make([]string, len(s.Values))
-		for i, v := range s.Values {
-			parts[i] = d.Categories[i] + " – " + d.Value(v)
+		for i := range s.Values {
+			parts[i] = d.Categories[i] + " – " + d.Text(s, i)
 		}
 		b.WriteString(strings.Join(parts, "; "))
 		b.WriteString(".")

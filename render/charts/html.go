@@ -217,7 +217,7 @@ func FigureHTML(c Chart) (template.HTML, error) {
 	for i, cat := range d.Categories {
 		r := figureRow{Cat: cat}
 		for _, s := range d.Series {
-			r.Cells = append(r.Cells, figureCell{Text: d.Value(s.Values[i]), Missing: s.Values[i] == nil})
+			r.Cells = append(r.Cells, figureCell{Text: d.Text(s, i), Missing: s.Values[i] == nil})
 		}
 		data.Rows = append(data.Rows, r)
 	}

@@ -771,8 +771,14 @@ func (b *builder) chCompare() error {
 				if n.OK && !n.Hidden {
 					v := n.N
 					ser.Values = append(ser.Values, &v)
+					ser.Texts = append(ser.Texts, "")
 				} else {
 					ser.Values = append(ser.Values, nil)
+					hidden := ""
+					if n.Hidden {
+						hidden = n.Text // "<3": hidden, not missing
+					}
+					ser.Texts = append(ser.Texts, hidden)
 				}
 				txt := n.Text
 				if n.OK && n.Unit == model.UnitMoney {

@@ -237,6 +237,9 @@ type Series struct {
 	Name   string
 	Code   string
 	Values []*int64
+	// Texts[i], when not empty, is what a nil Values[i] reads as: "<3" for a
+	// count hidden in publication mode (nil alone means brak danych).
+	Texts []string
 }
 
 // List is a bullet or numbered list of formatted items.

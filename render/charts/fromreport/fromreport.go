@@ -28,7 +28,7 @@ func Chart(rc report.Chart) charts.Chart {
 				vals[i] = charts.F(float64(*v))
 			}
 		}
-		c.Series = append(c.Series, charts.Series{Name: s.Name, Values: vals})
+		c.Series = append(c.Series, charts.Series{Name: s.Name, Values: vals, Notes: s.Texts})
 	}
 	return c
 }

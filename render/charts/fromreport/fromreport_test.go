@@ -72,3 +72,47 @@ func TestChartKeepsMissing(t *testing.T) {
 		t.Fatalf("caption %q", c.Caption)
 	}
 }
+
+// TestHiddenValuesReadAsHidden: in publication mode a small count hidden from
+// a chart reads "<3" in the chart's data table and text alternative, not
+// "brak danych" (which would say it was never reported).
+func TestHiddenValuesReadAsHidden(t *testing.T) {
+	in := reporttest.PublicationInput()
+	for _, h := range in.History {
+		if h.Period.Year == 2024 {
+			ind, _ := h.Get("piecza.dzieci")
+			ind.Value = model.Int(2)
+			h.Add(ind)
+		}
+	}
+	d, err := report.Build(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, c := range Doc(d) {
+		for _, s := range c.Series {
+			for i, v := range s.Values {
+				if v == nil && c.Categories[i] == "2024" && s.Name == "w pieczy zastępczej" {
+					found = true
+					if got := c.Text(s, i); got != "<3" {
+						t.Errorf("hidden value reads %q", got)
+					}
+					if !strings.Contains(c.Describe(), "2024: <3") {
+						t.Errorf("text alternative: %s", c.Describe())
+					}
+					fig, err := charts.FigureHTML(c)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if !strings.Contains(string(fig), "&lt;3") {
+						t.Error("the chart's data table does not show <3")
+					}
+				}
+			}
+		}
+	}
+	if !found {
+		t.Fatal("no hidden value in the charts of the publication fixture")
+	}
+}
