@@ -162,7 +162,7 @@ func newApp(env *run.Env) *cli.Command {
 			if cmd.Args().Len() == 0 || cmd.Args().First() == "help" || cmd.Args().First() == "pomoc" {
 				return cli.ShowRootCommandHelp(cmd)
 			}
-			return run.Usagef("nieznane polecenie „%s”; dostępne: db, report, check, cas, forms, compare, archive, demo", cmd.Args().First())
+			return run.Usagef("nieznane polecenie „%s”; dostępne: init, db, report, check, cas, forms, compare, archive, demo", cmd.Args().First())
 		},
 		Commands: commands(env),
 	}
@@ -285,6 +285,19 @@ func commands(env *run.Env) []*cli.Command {
 					return err
 				}
 				return run.Compare(env, run.CompareOptions{Sources: src, Years: list, Out: cmd.String("out")})
+			},
+		},
+		{
+			Name:         "init",
+			Usage:        "utwórz plik konfiguracji gminy do uzupełnienia (z komentarzami)",
+			UsageText:    "gpwr init --out gmina.toml",
+			OnUsageError: usageErr,
+			Flags:        []cli.Flag{outFlag()},
+			Action: func(ctx context.Context, cmd *cli.Command) error {
+				if err := need(cmd, "out"); err != nil {
+					return err
+				}
+				return run.Init(env, cmd.String("out"))
 			},
 		},
 		{

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gpwr/gpwr/internal/config"
 	"github.com/gpwr/gpwr/internal/run"
 )
 
@@ -140,5 +141,36 @@ func TestPostgresFromEnvironment(t *testing.T) {
 	code, _, stderr := gpwr(t, "check", "--config", cfg, "--year", "2025")
 	if code != 0 || !strings.Contains(stderr, "bez błędów") {
 		t.Fatalf("check via PG* variables: %d %s", code, stderr)
+	}
+}
+
+// TestInitStarterConfig: gpwr init writes a starter that names what to fill
+// in, never overwrites, and once filled in is a valid configuration.
+func TestInitStarterConfig(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "gmina.toml")
+	if code, _, stderr := gpwr(t, "init", "--out", path); code != 0 || !strings.Contains(stderr, "Uzupełnij pola") {
+		t.Fatalf("init: %d %s", code, stderr)
+	}
+	os.WriteFile(path+".bak", nil, 0o644)
+	before, _ := os.ReadFile(path)
+	if code, _, stderr := gpwr(t, "init", "--out", path); code != 2 || !strings.Contains(stderr, "już istnieje") {
+		t.Errorf("second init: %d %s", code, stderr)
+	}
+	if after, _ := os.ReadFile(path); string(after) != string(before) {
+		t.Error("init overwrote an existing configuration")
+	}
+	code, _, stderr := gpwr(t, "check", "--config", path, "--year", "2025")
+	if code != 1 || !strings.Contains(stderr, "brak wymaganego klucza [gmina] nazwa") || !strings.Contains(stderr, "[gmina] teryt") {
+		t.Errorf("unfilled starter: %d %s", code, stderr)
+	}
+	filled := strings.NewReplacer(
+		`nazwa  = ""          # UZUPEŁNIJ, np. "Chmielnik"`, `nazwa = "Chmielnik"`,
+		`teryt  = ""`, `teryt = "2604033"`,
+		`nazwa      = ""      # UZUPEŁNIJ`, `nazwa = "Miejsko-Gminny Ośrodek Pomocy Społecznej w Chmielniku" #`,
+		`nazwa   = ""         # UZUPEŁNIJ`, `nazwa = "Gminny Program Wspierania Rodziny na lata 2026–2028" #`,
+	).Replace(string(before))
+	if _, err := config.Parse([]byte(filled), path); err != nil {
+		t.Errorf("the filled-in starter does not parse: %v", err)
 	}
 }
