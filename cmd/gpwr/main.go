@@ -225,7 +225,7 @@ func commands(env *run.Env) []*cli.Command {
 		},
 		{
 			Name:         "check",
-			Usage:        "sprawdź dane OPS i zwroty partnerów bez tworzenia sprawozdania",
+			Usage:        "kontrola danych OPS i zwrotów partnerów (bez tworzenia sprawozdania)",
 			UsageText:    "gpwr check --config PLIK --year RRRR [--db BAZA] [--partners KATALOG]",
 			OnUsageError: usageErr,
 			Flags:        []cli.Flag{configFlag(), yearFlag(), dbFlag(), partnersFlag()},
@@ -289,10 +289,10 @@ func commands(env *run.Env) []*cli.Command {
 		},
 		{
 			Name:         "init",
-			Usage:        "utwórz plik konfiguracji gminy do uzupełnienia (z komentarzami)",
+			Usage:        "nowy plik konfiguracji gminy z komentarzami, do uzupełnienia",
 			UsageText:    "gpwr init --out gmina.toml",
 			OnUsageError: usageErr,
-			Flags:        []cli.Flag{outFlag()},
+			Flags:        []cli.Flag{&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "plik konfiguracji do utworzenia, np. gmina.toml"}},
 			Action: func(ctx context.Context, cmd *cli.Command) error {
 				if err := need(cmd, "out"); err != nil {
 					return err

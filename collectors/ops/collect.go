@@ -323,7 +323,7 @@ func (c *collector) caseload() error {
 			span = fmt.Sprintf("od %s do %s (%d dni)", rows[i].day, rows[j].day, j-i+1)
 		}
 		c.find(model.Warning, "asysta.limit", "asystent "+rows[i].assistant,
-			fmt.Sprintf("%s prowadził więcej rodzin niż dopuszczalne %d (%d na początku, najwięcej %d)",
+			fmt.Sprintf("%s prowadził więcej rodzin, niż dopuszcza limit %d (liczba rodzin na początku: %d, najwyższa: %d)",
 				span, c.limit, rows[i].n, peak))
 		i = j + 1
 	}
@@ -428,7 +428,7 @@ func (c *collector) fosterShares() error {
 		switch {
 		case !m.Valid:
 			n++
-			c.find(model.Error, "piecza.udzial", place, fmt.Sprintf("obciążenie za %s: brak daty pierwszego umieszczenia dziecka (tabela foster_children), nie można sprawdzić udziału %d%%", month, share))
+			c.find(model.Error, "piecza.udzial", place, fmt.Sprintf("obciążenie za %s: brak daty pierwszego umieszczenia dziecka (tabela foster_children), nie można sprawdzić udziału %d\u00a0%%", month, share))
 		case m.Int64 < 0:
 			n++
 			c.find(model.Error, "piecza.udzial", place, fmt.Sprintf("obciążenie za %s dotyczy miesiąca sprzed pierwszego umieszczenia dziecka w pieczy", month))
@@ -436,7 +436,7 @@ func (c *collector) fosterShares() error {
 			due := DueShare(int(m.Int64))
 			if int64(due) != share {
 				n++
-				c.find(model.Warning, "piecza.udzial", place, fmt.Sprintf("obciążenie za %s naliczono według udziału %d%%, a należny jest %d%% (%d. miesiąc od pierwszego umieszczenia)", month, share, due, m.Int64+1))
+				c.find(model.Warning, "piecza.udzial", place, fmt.Sprintf("obciążenie za %s naliczono według udziału %d\u00a0%%, a należny był udział %d\u00a0%% (%d. miesiąc od pierwszego umieszczenia dziecka)", month, share, due, m.Int64+1))
 			}
 		}
 		return nil

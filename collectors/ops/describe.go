@@ -28,7 +28,7 @@ func ActivityDefs(kind string) (count, participants Def) {
 	if pl, ok := ActivityPL[kind]; ok {
 		name = pl
 	}
-	return Def{"Działania: " + name + " — liczba", model.UnitCount}, Def{"Działania: " + name + " — uczestnicy", model.UnitPersons}
+	return Def{"Działania: " + name + " – liczba", model.UnitCount}, Def{"Działania: " + name + " – uczestnicy", model.UnitPersons}
 }
 
 // Describe gives the label and unit of a built-in code: a fixed one of Defs

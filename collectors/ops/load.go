@@ -266,7 +266,7 @@ func loadTable(r io.Reader, t Table, keys map[string]map[string]int, ins inserte
 			progress(t.Name, n)
 		}
 		if len(rec) != len(header) {
-			add(RowError{File: file, Line: line, Msg: fmt.Sprintf("wiersz ma %d pól, a nagłówek %d", len(rec), len(header))})
+			add(RowError{File: file, Line: line, Msg: fmt.Sprintf("liczba pól w wierszu (%d) różni się od liczby kolumn w nagłówku (%d)", len(rec), len(header))})
 			continue
 		}
 		bad := false
@@ -279,7 +279,7 @@ func loadTable(r io.Reader, t Table, keys map[string]map[string]int, ins inserte
 			if c.Type == Text && partner.HasPESEL(s) {
 				// The contract holds pseudonymous ids only. The file is
 				// refused with one message that never shows the number.
-				add(RowError{File: file, Line: line, Column: c.Name, Msg: "pole zawiera numer PESEL (11 cyfr z poprawną sumą kontrolną); kontrakt dopuszcza tylko identyfikatory pseudonimowe i dane bez danych osobowych — usuń numery PESEL z eksportu i wczytaj pliki ponownie (dalszych wierszy tego pliku nie sprawdzano)"})
+				add(RowError{File: file, Line: line, Column: c.Name, Msg: "pole zawiera numer PESEL (11 cyfr z poprawną sumą kontrolną); kontrakt dopuszcza tylko identyfikatory pseudonimowe i dane bez danych osobowych – usuń numery PESEL z eksportu i wczytaj pliki ponownie (dalszych wierszy tego pliku nie sprawdzano)"})
 				return n, nil
 			}
 			v, msg := parseValue(c, s)
@@ -493,7 +493,7 @@ func (db *DB) existingKeys(ctx context.Context, tx *sqlx.Tx, t Table, into map[s
 
 // notUTF8 says what to do with a CSV that is not UTF-8 (DATA-CONTRACT.md §1);
 // a Windows-1250 file would otherwise load with broken Polish letters.
-const notUTF8 = "plik nie jest zapisany w UTF-8 (to zapewne Windows-1250 z Excela albo starszego programu); oczekiwano UTF-8 — w Excelu zapisz go jako „CSV UTF-8 (rozdzielany przecinkami)” i wczytaj ponownie"
+const notUTF8 = "plik nie jest zapisany w UTF-8 (to zapewne Windows-1250 z Excela albo starszego programu); oczekiwano UTF-8 – w Excelu zapisz go jako „CSV UTF-8 (rozdzielany przecinkami)” i wczytaj ponownie"
 
 // validUTF8 tells whether every field of a record is valid UTF-8.
 func validUTF8(rec []string) bool {
@@ -510,7 +510,7 @@ func validUTF8(rec []string) bool {
 func utf16Msg(br *bufio.Reader) string {
 	b, _ := br.Peek(64)
 	if len(b) >= 2 && (b[0] == 0xff && b[1] == 0xfe || b[0] == 0xfe && b[1] == 0xff) || bytes.IndexByte(b, 0) >= 0 {
-		return "plik jest zapisany w UTF-16 („Tekst Unicode”); oczekiwano UTF-8 — w Excelu zapisz go jako „CSV UTF-8 (rozdzielany przecinkami)”"
+		return "plik jest zapisany w UTF-16 („Tekst Unicode”); oczekiwano UTF-8 – w Excelu zapisz go jako „CSV UTF-8 (rozdzielany przecinkami)”"
 	}
 	return ""
 }

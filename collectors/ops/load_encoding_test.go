@@ -34,7 +34,7 @@ func TestLoadEncodings(t *testing.T) {
 	}{
 		{"UTF-8", activities, ""},
 		{"UTF-8 with BOM", "\ufeff" + activities, ""},
-		{"Windows-1250", cp1250, "activities.csv:3: plik nie jest zapisany w UTF-8 (to zapewne Windows-1250 z Excela albo starszego programu); oczekiwano UTF-8 — w Excelu zapisz go jako „CSV UTF-8 (rozdzielany przecinkami)”"},
+		{"Windows-1250", cp1250, "activities.csv:3: plik nie jest zapisany w UTF-8 (to zapewne Windows-1250 z Excela albo starszego programu); oczekiwano UTF-8 – w Excelu zapisz go jako „CSV UTF-8 (rozdzielany przecinkami)”"},
 		{"Windows-1250 header", cp1250Header, "activities.csv:1: plik nie jest zapisany w UTF-8"},
 		{"UTF-16", utf16, "activities.csv: plik jest zapisany w UTF-16 („Tekst Unicode”); oczekiwano UTF-8"},
 	}

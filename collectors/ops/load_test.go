@@ -46,7 +46,7 @@ func TestLoadRejectsBadRows(t *testing.T) {
 		{"missing column", map[string]string{"persons": "id,family_id,role\nP1,F1,child"},
 			"persons.csv:1, kolumna birth_date: brak wymaganej kolumny w nagłówku"},
 		{"wrong number of fields", map[string]string{"families": "id,locality,single_parent\nF1,urban"},
-			"families.csv:2: wiersz ma 2 pól, a nagłówek 3"},
+			"families.csv:2: liczba pól w wierszu (2) różni się od liczby kolumn w nagłówku (3)"},
 		{"broken quote", map[string]string{"families": "id,locality,single_parent\nF1,\"urban,"},
 			"families.csv:2: nieprawidłowy cudzysłów"},
 		{"unknown file", map[string]string{"rodziny": "id\nF1"},

@@ -84,7 +84,7 @@ func ReadDir(dir string, cat *Catalog, exp Expect) Result {
 			}
 		}
 		res.Findings = append(res.Findings, model.Finding{Severity: model.Error, Check: "zwrot.podwojny", Place: r.File,
-			Message: fmt.Sprintf("ta sama instytucja (%s) przysłała też plik %s; oczekiwano jednego zwrotu od instytucji — usuń lub przenieś zbędny plik", r.Institution, strings.Join(others, ", "))})
+			Message: fmt.Sprintf("ta sama instytucja (%s) przysłała też plik %s; oczekiwano jednego zwrotu od instytucji – usuń lub przenieś zbędny plik", r.Institution, strings.Join(others, ", "))})
 		r.Errors++
 	}
 
@@ -102,7 +102,7 @@ func ReadDir(dir string, cat *Catalog, exp Expect) Result {
 			Institution: r.Institution, Partner: p, Errors: r.Errors, Warnings: r.Warnings})
 		src := r.Source
 		if r.Errors > 0 {
-			src.Note = "zawiera błędy — nie użyto"
+			src.Note = "zawiera błędy – nie użyto"
 		}
 		res.Sources = append(res.Sources, src)
 	}

@@ -124,7 +124,7 @@ func (c *collector) add(sev model.Severity, check string, line int, format strin
 	}
 	if len(c.findings) == maxFindings {
 		c.findings = append(c.findings, model.Finding{Severity: model.Error, Check: "zwrot.limit", Place: c.name,
-			Message: fmt.Sprintf("w pliku jest ponad %d problemów; dalsze pominięto — czy to na pewno zwrot w układzie kod;wskaznik;wartosc;uwagi?", maxFindings)})
+			Message: fmt.Sprintf("w pliku jest ponad %d problemów; dalsze pominięto – czy to na pewno zwrot w układzie kod;wskaznik;wartosc;uwagi?", maxFindings)})
 		c.errors++
 	}
 	if len(c.findings) > maxFindings {
@@ -258,12 +258,12 @@ func readXLSXReturn(b []byte, ret *Return, cat *Catalog, exp Expect, c *collecto
 }
 
 func refusePESEL(c *collector, lines []int, other string) {
-	const msg = "plik odrzucony: w tym wierszu jest 11-cyfrowa liczba z poprawną sumą kontrolną numeru PESEL; zwrot może zawierać tylko dane zbiorcze — usuń ją (jeśli to nie PESEL, np. numer telefonu, rozdziel cyfry spacjami) i prześlij plik ponownie"
+	const msg = "plik odrzucony: w tym wierszu jest 11-cyfrowa liczba z poprawną sumą kontrolną numeru PESEL; zwrot może zawierać tylko dane zbiorcze – usuń ją (jeśli to nie PESEL, np. numer telefonu, rozdziel cyfry spacjami) i prześlij plik ponownie"
 	for _, l := range lines {
 		c.errorf("zwrot.pesel", l, "%s", msg)
 	}
 	if other != "" {
-		c.errorf("zwrot.pesel", 0, "plik odrzucony: liczba wyglądająca jak numer PESEL w innym arkuszu (%s); zwrot może zawierać tylko dane zbiorcze — usuń ją i prześlij plik ponownie", other)
+		c.errorf("zwrot.pesel", 0, "plik odrzucony: liczba wyglądająca jak numer PESEL w innym arkuszu (%s); zwrot może zawierać tylko dane zbiorcze – usuń ją i prześlij plik ponownie", other)
 	}
 }
 
@@ -411,7 +411,7 @@ func checkRows(rows []TableRow, ret *Return, cat *Catalog, exp Expect, c *collec
 		if ok {
 			line = r.Line
 		}
-		c.warnf("zwrot.instytucja", line, "brak nazwy instytucji w meta.instytucja; w raporcie zostanie użyta nazwa pliku")
+		c.warnf("zwrot.instytucja", line, "brak nazwy instytucji w meta.instytucja; w sprawozdaniu zostanie użyta nazwa pliku")
 	}
 	if r, ok := meta[MetaTeryt]; !ok {
 		if exp.Teryt != "" {

@@ -32,7 +32,7 @@ func store(in *inputs, set *model.Set, origin archive.Origin) error {
 	in.env.say("%s", res.Message())
 	for i, c := range res.Changes {
 		if i == maxChangesShown && len(res.Changes) > maxChangesShown+1 {
-			in.env.say("  … i %d innych zmian (wszystkie wartości obu rewizji są w plikach archiwum; porównanie lat: gpwr compare)", len(res.Changes)-i)
+			in.env.say("  … i jeszcze %s (wszystkie wartości obu rewizji są w plikach archiwum; porównanie lat: gpwr compare)", plfmt.Count(int64(len(res.Changes)-i), "zmiana", "zmiany", "zmian"))
 			break
 		}
 		in.env.say("  %s", c)
@@ -123,7 +123,7 @@ func Compare(env *Env, o CompareOptions) error {
 		env.say("Rok %d: %s", y.Year, y.From.Polish())
 	}
 	if n := len(c.Findings); n > 0 {
-		env.say("Porównanie: %d %s o więcej niż ±%v %% rok do roku — lista w %s.", n,
+		env.say("Porównanie: %d %s o więcej niż ±%v %% rok do roku – lista w %s.", n,
 			plfmt.Plural(int64(n), "wskaźnik zmienił się", "wskaźniki zmieniły się", "wskaźników zmieniło się"), c.Threshold, compare.FileXLSX)
 	}
 	printResult(env, nil, files)
@@ -165,7 +165,7 @@ func ArchiveImport(env *Env, s Sources, year int, path string) error {
 	if e, err := latest(in, set.Period); err != nil {
 		return err
 	} else if e != nil && e.Origin == archive.Computed {
-		return &InputError{Msg: fmt.Sprintf("rok %d jest już w archiwum, obliczony z rekordów OPS (rewizja %d); wpis ręczny go nie zastąpi — importuj tylko lata, których nie ma w rekordach, a błędy w roku %d popraw w danych OPS i uruchom ponownie gpwr report", year, e.Revision, year)}
+		return &InputError{Msg: fmt.Sprintf("rok %d jest już w archiwum, obliczony z rekordów OPS (rewizja %d); wpis ręczny go nie zastąpi – importuj tylko lata, których nie ma w rekordach, a błędy w roku %d popraw w danych OPS i uruchom ponownie gpwr report", year, e.Revision, year)}
 	}
 	return store(in, set, archive.Typed)
 }

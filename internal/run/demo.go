@@ -44,7 +44,7 @@ func Demo(env *Env, out string) error {
 	// The archive lives with the results, so a second demo shows "bez zmian".
 	cfg.Zrodla.Archiwum = filepath.Join(abs, "archiwum")
 	dbName := "sqlite:" + filepath.Join(work, "ops.db")
-	env.say("DEMO — dane fikcyjne gminy „%s” (wygenerowane, nie dotyczą żadnej prawdziwej osoby).", cfg.Gmina.Nazwa)
+	env.say("DEMO – dane fikcyjne gminy „%s” (wygenerowane, nie dotyczą żadnej prawdziwej osoby).", cfg.Gmina.Nazwa)
 	if err := DBLoad(env, dbName, "", filepath.Join(work, "ops"), false); err != nil {
 		return err
 	}
@@ -56,10 +56,10 @@ func Demo(env *Env, out string) error {
 		what string
 		fn   func() error
 	}{
-		{"CAS I półrocze", func() error {
+		{"CAS za I półrocze", func() error {
 			return CAS(env, CASOptions{Sources: src, Year: DemoYear, Half: 1, Out: filepath.Join(out, "cas_"+strconv.Itoa(DemoYear)+"_H1"), Synthetic: true})
 		}},
-		{"CAS II półrocze", func() error {
+		{"CAS za II półrocze", func() error {
 			return CAS(env, CASOptions{Sources: src, Year: DemoYear, Half: 2, Out: filepath.Join(out, "cas_"+strconv.Itoa(DemoYear)+"_H2"), Synthetic: true})
 		}},
 		{"sprawozdanie roczne", func() error {

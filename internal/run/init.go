@@ -16,7 +16,7 @@ func Init(env *Env, path string) error {
 		return Usagef("podaj plik do utworzenia: gpwr init --out gmina.toml")
 	}
 	if _, err := os.Stat(path); err == nil {
-		return Usagef("plik %s już istnieje; gpwr init nie nadpisuje konfiguracji — podaj inną nazwę", path)
+		return Usagef("plik %s już istnieje; gpwr init nie nadpisuje konfiguracji – podaj inną nazwę", path)
 	} else if !errors.Is(err, os.ErrNotExist) {
 		return fmt.Errorf("nie można sprawdzić pliku %s: %w", path, err)
 	}

@@ -107,7 +107,7 @@ func readPartners(in *inputs, s Sources, p model.Period) (partner.Result, error)
 	case dir == "":
 		res = partner.Result{Missing: exp.Partners}
 	case statErr != nil:
-		in.env.say("Uwaga: katalog zwrotów od partnerów %s nie istnieje — żaden partner nie przysłał danych.", dir)
+		in.env.say("Uwaga: katalog zwrotów od partnerów %s nie istnieje – żaden partner nie przysłał danych.", dir)
 		res = partner.Result{Missing: exp.Partners}
 	default:
 		res = partner.ReadDir(dir, cat, exp)

@@ -156,7 +156,7 @@ func Report(env *Env, o ReportOptions) error {
 	}
 	printResult(env, cur.Findings, files)
 	for _, m := range missing {
-		env.say("Brak zwrotu od partnera: %s (%s) — w sprawozdaniu „brak danych”.", m.Nazwa, m.Rodzaj)
+		env.say("Brak zwrotu od partnera: %s (%s) – w sprawozdaniu „brak danych”.", m.Nazwa, m.Rodzaj)
 	}
 	return archiveStore(in, cur)
 }

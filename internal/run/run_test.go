@@ -77,7 +77,7 @@ func TestDemo(t *testing.T) {
 		t.Error("the HTML report does not say the data is synthetic")
 	}
 	// The half-year returns made before the report appear in its CAS chapter.
-	if !strings.Contains(string(html), "Wybrane dane sprawozdań półrocznych za 2025") || !strings.Contains(string(html), "961,96") {
+	if !strings.Contains(string(html), "Wybrane dane ze sprawozdań półrocznych za 2025") || !strings.Contains(string(html), "961,96") {
 		t.Error("the report does not show the archived half-year returns")
 	}
 	// A second run: the archive keeps its revisions.

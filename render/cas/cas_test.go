@@ -409,9 +409,9 @@ func TestDeadline(t *testing.T) {
 		{1, model.D(2025, 7, 29), "(zostały 2\u00a0dni)"},
 		{1, model.D(2025, 7, 30), "(został 1\u00a0dzień)"},
 		{1, model.D(2025, 7, 31), "dziś (2025-07-31) mija termin"},
-		{1, model.D(2025, 8, 2), "termin złożenia sprawozdania w CAS minął 2025-07-31 (2\u00a0dni temu)"},
+		{1, model.D(2025, 8, 2), "termin złożenia sprawozdania w CAS upłynął 2025-07-31 (2\u00a0dni temu)"},
 		{2, model.D(2026, 1, 10), "2026-01-31 (zostało 21\u00a0dni)"},
-		{2, model.D(2026, 2, 1), "minął 2026-01-31 (1\u00a0dzień temu)"},
+		{2, model.D(2026, 2, 1), "upłynął 2026-01-31 (1\u00a0dzień temu)"},
 	}
 	for _, tc := range cases {
 		p := half(t, 2025, tc.half)
@@ -432,11 +432,11 @@ func TestCaseloadAndShareFromTheSet(t *testing.T) {
 	s.Findings = append(s.Findings, model.Finding{Severity: model.Warning, Check: "asysta.limit", Place: "asystent A2, 2025-09-01", Message: "16 rodzin"})
 	got := Check(Compute(f, s), nil, testConfig(), model.Date{})
 	lim := findingsAt(got, CheckCaseload, "Dział A, Lp. 2, kol. 1")
-	if len(lim) != 1 || !strings.Contains(lim[0].Message, "w 3\u00a0dniach półrocza") || !strings.Contains(lim[0].Message, "dopuszczalne 15") {
+	if len(lim) != 1 || !strings.Contains(lim[0].Message, "przez 3\u00a0dni półrocza") || !strings.Contains(lim[0].Message, "dopuszcza limit 15") {
 		t.Errorf("caseload: %v", lim)
 	}
 	sh := findingsAt(got, CheckShare, "Dział D, Lp. 1, kol. 2")
-	if len(sh) != 1 || !strings.Contains(sh[0].Message, "2\u00a0opłaty") {
+	if len(sh) != 1 || !strings.Contains(sh[0].Message, "2\u00a0obciążenia") {
 		t.Errorf("share: %v", sh)
 	}
 	// No limit problem: no finding.

@@ -71,8 +71,8 @@ func Check(f *Filled, prev *model.Set, cfg *config.Config, today model.Date) []m
 	}
 	if unconfirmed > 0 {
 		add(model.Warning, CheckForm, f.Form.Source,
-			"%s definicji formularza nie porównano z rozporządzeniem (status „niepotwierdzony”): przed przepisaniem do CAS sprawdź numerację i opisy wierszy z formularzem w CAS",
-			plural(unconfirmed, "wiersza", "wierszy", "wierszy"))
+			"liczba wierszy definicji formularza nieporównanych z rozporządzeniem (status „niepotwierdzony”): %d; przed przepisaniem danych do CAS porównaj numerację i opisy tych wierszy z formularzem w CAS",
+			unconfirmed)
 	}
 	if f.Period.Kind != model.HalfYear {
 		add(model.Error, CheckPeriod, "okres", "dane nie dotyczą półrocza (okres %s – %s), a sprawozdanie CAS składa się za półrocze", plfmt.DateISO(f.Period.From), plfmt.DateISO(f.Period.To))
@@ -120,18 +120,18 @@ func Check(f *Filled, prev *model.Set, cfg *config.Config, today model.Date) []m
 		if days > 0 || cases > 0 {
 			what := ""
 			if days > 0 {
-				what = fmt.Sprintf("w %s półrocza", plural(int(days), "dniu", "dniach", "dniach"))
+				what = fmt.Sprintf("przez %s półrocza", plural(int(days), "dzień", "dni", "dni"))
 			} else {
 				what = "w półroczu"
 			}
 			add(model.Warning, CheckCaseload, findPlace(f, "asysta.rodziny", "Dział A"),
-				"%s asystent rodziny pracował z większą liczbą rodzin niż dopuszczalne %d (%s); wyjaśnij przed złożeniem sprawozdania — szczegóły w ustaleniach asysta.limit (%d)",
+				"%s asystent rodziny pracował z większą liczbą rodzin, niż dopuszcza limit %d (%s); wyjaśnij to przed złożeniem sprawozdania – szczegóły w ustaleniach asysta.limit (%d)",
 				what, limit, caseloadLaw, cases)
 		}
 		if n, ok := f.Set.Value("piecza.udzial_niezgodny"); ok && n > 0 {
 			add(model.Warning, CheckShare, findPlace(f, "piecza.koszt", "Dział D"),
-				"%s za pobyt dziecka w pieczy zastępczej naliczono z innym udziałem gminy niż należny (10/30/50 %% według roku pobytu); sprawdź noty powiatu przed złożeniem sprawozdania",
-				plural(int(n), "opłatę", "opłaty", "opłat"))
+				"%s za pobyt dziecka w pieczy zastępczej naliczono według innego udziału gminy niż należny (10/30/50 %% według roku pobytu); sprawdź noty obciążeniowe powiatu przed złożeniem sprawozdania",
+				plural(int(n), "obciążenie", "obciążenia", "obciążeń"))
 		}
 	}
 
@@ -173,7 +173,7 @@ func Check(f *Filled, prev *model.Set, cfg *config.Config, today model.Date) []m
 		case today.Before(f.Period.To.Time) || today.Equal(f.Period.To.Time):
 			add(model.Warning, CheckDeadline, "termin", "półrocze trwa do %s: dane na dziś (%s) są niepełne; sprawozdanie złóż w CAS do %s", plfmt.DateISO(f.Period.To), plfmt.DateISO(today), dl)
 		case left < 0:
-			add(model.Warning, CheckDeadline, "termin", "termin złożenia sprawozdania w CAS minął %s (%s temu)", dl, plural(-left, "dzień", "dni", "dni"))
+			add(model.Warning, CheckDeadline, "termin", "termin złożenia sprawozdania w CAS upłynął %s (%s temu)", dl, plural(-left, "dzień", "dni", "dni"))
 		case left == 0:
 			add(model.Warning, CheckDeadline, "termin", "dziś (%s) mija termin złożenia sprawozdania w CAS", dl)
 		default:

@@ -86,7 +86,7 @@ func RenderPDF(f *Filled, findings []model.Finding, cfg *gcfg.Config) ([]byte, e
 		return nil, err
 	}
 
-	header := fmt.Sprintf("%s · %s · %s", gminaText(cfg), "sprawozdanie CAS "+halfText(f.Period), periodText(f.Period))
+	header := fmt.Sprintf("%s · %s · %s", gminaText(cfg), "sprawozdanie CAS za "+halfText(f.Period), periodText(f.Period))
 	if f.Note != "" {
 		header = f.Note + " · " + header
 	}
@@ -110,7 +110,7 @@ func RenderPDF(f *Filled, findings []model.Finding, cfg *gcfg.Config) ([]byte, e
 	}
 	m.AddRows(
 		row.New().Add(text.NewCol(gridSize, "Podstawa: "+f.Form.Basis, props.Text{Size: 7.5, Style: fontstyle.Italic, Align: align.Left, Top: 3, VerticalPadding: 0.8, Family: pdfkit.Family})),
-		row.New().Add(text.NewCol(gridSize, strings.TrimSpace(f.Form.MoneyNote+" „stan” – stan w ostatnim dniu półrocza ("+plfmt.DateISO(f.Period.To)+"); „półrocze” – łącznie w okresie. X – komórka nie dotyczy. „brak danych” – brak wartości (to nie jest 0). * – wiersz niepotwierdzony: układu wiersza nie porównano z wzorem z rozporządzenia, sprawdź go z formularzem w CAS."), props.Text{Size: 7.5, Style: fontstyle.Italic, Top: 1, Bottom: 2, VerticalPadding: 0.8, Family: pdfkit.Family})),
+		row.New().Add(text.NewCol(gridSize, strings.TrimSpace(f.Form.MoneyNote+" „stan” – stan w ostatnim dniu półrocza ("+plfmt.DateISO(f.Period.To)+"); „półrocze” – łącznie w okresie. X – komórki nie wypełnia się. „brak danych” – brak wartości (nie oznacza zera). * – wiersz niepotwierdzony: układu wiersza nie porównano ze wzorem z rozporządzenia; przed wpisaniem danych porównaj go z formularzem w CAS."), props.Text{Size: 7.5, Style: fontstyle.Italic, Top: 1, Bottom: 2, VerticalPadding: 0.8, Family: pdfkit.Family})),
 	)
 
 	for _, fs := range f.Sections {
@@ -168,7 +168,7 @@ func RenderPDF(f *Filled, findings []model.Finding, cfg *gcfg.Config) ([]byte, e
 	} else {
 		m.AddPages(page.New().Add(sigRows...))
 	}
-	m.AddRows(row.New().Add(text.NewCol(gridSize, fmt.Sprintf("Definicja formularza: %s (%s). Wydruk pomocniczy programu gpwr – dane wpisuje się ręcznie w CAS.", f.Form.ID, f.Form.Source), props.Text{Size: 7, Style: fontstyle.Italic, Top: 6, Color: lineGrey, Family: pdfkit.Family})))
+	m.AddRows(row.New().Add(text.NewCol(gridSize, fmt.Sprintf("Definicja formularza: %s (%s). Wydruk pomocniczy programu gpwr – dane wprowadza się do CAS ręcznie.", f.Form.ID, f.Form.Source), props.Text{Size: 7, Style: fontstyle.Italic, Top: 6, Color: lineGrey, Family: pdfkit.Family})))
 
 	doc, err := m.Generate()
 	if err != nil {

@@ -169,8 +169,8 @@ func writeFormSheet(x *excelize.File, st xlsxStyles, f *Filled, findings []model
 	merge(r, "Podstawa: "+f.Form.Basis, st.note, 26)
 	r++
 	note := f.Form.MoneyNote + " „Stan” – w ostatnim dniu półrocza; „za półrocze” – łącznie w okresie. " +
-		"Wiersze o statusie „niepotwierdzony” nie zostały porównane z wzorem z rozporządzenia: sprawdź je z formularzem w CAS. " +
-		"„brak danych” oznacza brak wartości (to nie jest 0). " + summaryText(findings) + " Zob. arkusz „Kontrole”."
+		"Wierszy o statusie „niepotwierdzony” nie porównano ze wzorem z rozporządzenia: przed wpisaniem danych porównaj je z formularzem w CAS. " +
+		"„brak danych” oznacza brak wartości (nie oznacza zera). " + summaryText(findings) + " Zob. arkusz „Kontrole”."
 	merge(r, strings.TrimSpace(note), st.note, 40)
 	r += 2
 
@@ -235,7 +235,7 @@ func writeFormSheet(x *excelize.File, st xlsxStyles, f *Filled, findings []model
 	r++
 	merge(r, "Zatwierdził(a): "+orDots(cfg.OPS.Kierownik)+"     Podpis: ..............................", st.sub, 24)
 	r++
-	merge(r, fmt.Sprintf("Definicja formularza: %s (%s). Wygenerowano programem gpwr.", f.Form.ID, f.Form.Source), st.note, 0)
+	merge(r, fmt.Sprintf("Definicja formularza: %s (%s). Wygenerowano w programie gpwr.", f.Form.ID, f.Form.Source), st.note, 0)
 
 	do(x.SetPanes(sh, &excelize.Panes{Freeze: true, XSplit: 2, YSplit: 2, TopLeftCell: "C3", ActivePane: "bottomRight"}))
 	one := 1

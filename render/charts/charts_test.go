@@ -163,7 +163,7 @@ func TestHTMLDrawsOffline(t *testing.T) {
 }
 
 func TestHTMLMissingScript(t *testing.T) {
-	if ErrNoScript.Error() != "brak skryptu ECharts — uruchom ./dev assets" {
+	if ErrNoScript.Error() != "brak skryptu ECharts – uruchom ./dev assets" {
 		t.Fatal(ErrNoScript)
 	}
 }

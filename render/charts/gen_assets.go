@@ -30,7 +30,7 @@ func run() error {
 	}
 	b, err := os.ReadFile(filepath.Join(root, src))
 	if err != nil {
-		return fmt.Errorf("brak %s — uruchom najpierw npm ci: %w", src, err)
+		return fmt.Errorf("brak %s – uruchom najpierw npm ci: %w", src, err)
 	}
 	if !bytes.Contains(b[:min(len(b), 4096)], []byte("Apache")) || len(b) < 500_000 {
 		return fmt.Errorf("%s nie wygląda na echarts.min.js (%d bajtów)", src, len(b))

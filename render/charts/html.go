@@ -32,7 +32,7 @@ var assets embed.FS
 const ScriptFile = "assets/echarts.min.js"
 
 // ErrNoScript means the binary was built without the ECharts script.
-var ErrNoScript = errors.New("brak skryptu ECharts — uruchom ./dev assets")
+var ErrNoScript = errors.New("brak skryptu ECharts – uruchom ./dev assets")
 
 // Script returns the ECharts library to inline into a page. The embedded
 // file is read once per process.
@@ -265,7 +265,7 @@ func writePage(w io.Writer, title string, cs []Chart, js string) error {
 	}
 	intro := ""
 	if len(cs) > 0 {
-		intro = "Pod każdym wykresem znajduje się tabela z danymi. „brak danych” oznacza wartość niezgłoszoną, a nie zero."
+		intro = "Pod każdym wykresem znajduje się tabela z danymi. „brak danych” oznacza wartość nieustaloną lub nieprzekazaną (nie oznacza zera)."
 	}
 	return pageTpl.Execute(w, struct {
 		Head         htmlpage.Head

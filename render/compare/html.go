@@ -58,7 +58,7 @@ var pageTpl = htmlpage.Parse("page", `{{template "head" .Head}}<body>
 <main>
 <h1>{{.Title}}</h1>
 {{if .Sample}}<p class="probka">{{.Sample}}</p>
-{{end}}<p>Wygenerowano {{.Generated}}. Kwoty w złotych; „brak danych” oznacza wartość niezgłoszoną, a nie zero. Zmiany większe niż ±{{.Threshold}} rok do roku są wyróżnione i wymienione w części „Zmiany do sprawdzenia”.</p>
+{{end}}<p>Wygenerowano {{.Generated}}. Kwoty w złotych; „brak danych” oznacza wartość nieustaloną lub nieprzekazaną (nie oznacza zera). Zmiany większe niż ±{{.Threshold}} rok do roku są wyróżnione i wymienione w części „Zmiany do sprawdzenia”.</p>
 <h2 id="zrodla">Skąd pochodzą dane poszczególnych lat</h2>
 <table class="dane">
 <caption>Źródło danych każdego roku</caption>

@@ -31,7 +31,7 @@ const (
 )
 
 // SampleNote is printed on every output made from sample data.
-const SampleNote = "DANE PRZYKŁADOWE – gmina fikcyjna, wygenerowano z próbek gpwr"
+const SampleNote = "DANE FIKCYJNE – porównanie wygenerowane z danych przykładowych gpwr"
 
 // Write renders c into dir as porownanie.xlsx, porownanie.html and
 // porownanie.json and returns the paths written. Each file is written whole

@@ -191,20 +191,22 @@ func help(cfg *config.Config, p config.Partner, kind *partner.Kind, year int) []
 	to := p.Nazwa
 	if to == "" {
 		to = kind.Name
+	} else if !strings.HasPrefix(strings.ToLower(to), strings.ToLower(kind.Name)) {
+		to += " (rodzaj instytucji: " + kind.Name + ")"
 	}
 	lines := []string{
-		fmt.Sprintf("Zwrot danych do sprawozdania z realizacji programu „%s” za rok %d", prog, year),
+		fmt.Sprintf("Formularz danych do sprawozdania z realizacji programu „%s” za rok %d", prog, year),
 		fmt.Sprintf("Gmina: %s (TERYT %s)", cfg.Gmina.Nazwa, cfg.Gmina.Teryt),
-		fmt.Sprintf("Instytucja: %s — %s", to, kind.Name),
-		"Zwrot zbiera: " + contact,
+		"Instytucja: " + to,
+		"Dane zbiera: " + contact,
 		"",
 		"Jak wypełnić formularz:",
-		"1. Wpisz wartości w kolumnie „wartosc” (kolumna C), a wyjaśnienia w kolumnie „uwagi” (kolumna D) — uwagi zostaną przytoczone w sprawozdaniu.",
+		"1. Wpisz wartości w kolumnie „wartosc” (kolumna C), a wyjaśnienia w kolumnie „uwagi” (kolumna D) – uwagi zostaną przytoczone w sprawozdaniu.",
 		"2. Nie zmieniaj kolumny „kod”, kolejności kolumn ani wierszy meta.rodzaj, meta.teryt i meta.rok. Treść kolumny „wskaznik” jest tylko opisem.",
 		"3. Liczby wpisuj jako liczby całkowite (np. 35), kwoty w złotych z groszami (np. 1 234,56).",
-		"4. Jeśli instytucja nie prowadzi rejestru albo wartość jest nieznana, wpisz „brak danych” lub zostaw komórkę pustą. Nie wpisuj 0 — zero oznacza, że zjawisko nie wystąpiło.",
+		"4. Jeśli instytucja nie prowadzi rejestru albo wartość jest nieznana, wpisz „brak danych” lub zostaw komórkę pustą. Nie wpisuj 0 – zero oznacza, że zjawisko nie wystąpiło.",
 		"5. Podawaj wyłącznie dane zbiorcze: bez imion, nazwisk, adresów i numerów PESEL. Plik zawierający numer PESEL zostanie odrzucony.",
-		"6. W wierszu meta.sporzadzil wpisz, kto przygotował dane (np. stanowisko).",
+		"6. W wierszu meta.sporzadzil wpisz, kto przygotował dane (np. stanowisko osoby sporządzającej).",
 		"7. Odeślij plik w tym samym formacie (XLSX albo CSV). Plik CSV zapisuj w Excelu jako „CSV (rozdzielany średnikami)” lub „CSV UTF-8”.",
 		"",
 		kind.Instruction,
@@ -212,7 +214,7 @@ func help(cfg *config.Config, p config.Partner, kind *partner.Kind, year int) []
 		"Wskaźniki w formularzu:",
 	}
 	for _, c := range kind.Codes {
-		lines = append(lines, fmt.Sprintf("• %s — %s (%s)", c.Code, c.Label, typeHint[c.Type]))
+		lines = append(lines, fmt.Sprintf("• %s – %s (%s)", c.Code, c.Label, typeHint[c.Type]))
 	}
 	return lines
 }
@@ -354,8 +356,8 @@ func (f Form) WriteXLSX(path string, cfg *config.Config) error {
 	x.SetActiveSheet(0)
 	now := time.Now().UTC().Format(time.RFC3339)
 	_ = x.SetDocProps(&excelize.DocProperties{
-		Title:    fmt.Sprintf("Zwrot danych — %s — %d", f.Kind.Name, f.Year),
-		Subject:  "Sprawozdanie z realizacji gminnego programu wspierania rodziny",
+		Title:    fmt.Sprintf("Formularz danych – %s – %d", f.Kind.Name, f.Year),
+		Subject:  "Sprawozdanie z realizacji Gminnego Programu Wspierania Rodziny",
 		Creator:  cfg.OPS.Nazwa,
 		Language: "pl-PL",
 		Created:  now,
@@ -380,9 +382,9 @@ func (f Form) codeOf(code string) (partner.Code, bool) {
 func promptFor(t partner.Type) string {
 	switch t {
 	case partner.Amount:
-		return "Kwota w złotych, np. 1 234,56. Nieznana: „brak danych”."
+		return "Kwota w złotych, np. 1 234,56. Gdy nieznana: „brak danych”."
 	case partner.Text:
 		return "Krótki opis."
 	}
-	return "Liczba całkowita ≥ 0. Nieznana: „brak danych” (nie 0)."
+	return "Liczba całkowita ≥ 0. Gdy nieznana: „brak danych” (nie 0)."
 }

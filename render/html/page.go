@@ -83,7 +83,7 @@ var pageTpl = htmlpage.Parse("page", `{{template "head" .Head}}<body>
 {{end}}{{if .Council}}<dt>Adresat</dt><dd>{{.Council}}</dd>
 {{end}}{{if .Presenter}}<dt>Przedkłada</dt><dd>{{.Presenter}}</dd>
 {{end}}{{if .OPS}}<dt>Opracował</dt><dd>{{.OPS}}{{if .OPSAddress}}, {{.OPSAddress}}{{end}}{{if .OPSContact}}, {{.OPSContact}}{{end}}</dd>
-{{end}}{{if .Program}}<dt>Program</dt><dd>{{.Program}}{{if .Resolution}} — {{.Resolution}}{{end}}</dd>
+{{end}}{{if .Program}}<dt>Program</dt><dd>{{.Program}}{{if .Resolution}} – {{.Resolution}}{{end}}</dd>
 {{end}}{{if .DateText}}<dt>Data</dt><dd>{{.DateText}}</dd>
 {{end}}</dl>
 </header>

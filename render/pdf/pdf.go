@@ -916,7 +916,7 @@ func (l *layouter) chart(c *report.Chart) {
 		pp.Color = grey
 		pp.Align = align.Center
 		pp.Top = 4.5
-		r := row.New(bodyH).Add(text.NewCol(pdfkit.Grid, "[wykres nie został dołączony — wartości podaje opis poniżej]", pp).
+		r := row.New(bodyH).Add(text.NewCol(pdfkit.Grid, "[wykres nie został dołączony – wartości podaje opis poniżej]", pp).
 			WithStyle(&props.Cell{BorderType: border.Full, BorderColor: lightGrey, BorderThickness: 0.15}))
 		l.add(r, bodyH)
 	}

@@ -16,7 +16,7 @@ import (
 )
 
 // SyntheticNote is printed on the face of every output made from demo data.
-const SyntheticNote = "DANE FIKCYJNE — przykład wygenerowany z danych syntetycznych"
+const SyntheticNote = "DANE FIKCYJNE – przykład wygenerowany z danych syntetycznych"
 
 // maxYears is how many years (current included) comparison tables and charts show.
 const maxYears = 6
@@ -327,7 +327,7 @@ func (b *builder) run() error {
 	}
 	if b.pub {
 		d.Publication = true
-		d.PublicationNote = fmt.Sprintf("Wersja do publikacji: liczby mniejsze niż %d (poza zerem) dotyczące rodzin, osób, dzieci i spraw zastąpiono zapisem „<%d”, aby nie można było zidentyfikować osób; kwot nie ukrywa się.", b.thr, b.thr)
+		d.PublicationNote = fmt.Sprintf("Wersja do publikacji: liczby mniejsze niż %d (z wyjątkiem zera) dotyczące rodzin, osób, dzieci i spraw zastąpiono zapisem „<%d”, aby nie można było zidentyfikować osób; kwot nie ukrywa się.", b.thr, b.thr)
 	}
 	d.Meta = Meta{
 		Title:    title,

@@ -27,7 +27,7 @@ func (b *builder) chIntro() error {
 }
 
 func (b *builder) chProgram() error {
-	c := b.chapter("1", "Gminny program wspierania rodziny", "program", 1)
+	c := b.chapter("1", "Gminny Program Wspierania Rodziny", "program", 1)
 	if err := b.narr(c, "program"); err != nil {
 		return err
 	}
@@ -88,8 +88,8 @@ func (b *builder) chCare() error {
 	yearEnd := plfmt.DateShort(b.cur.Period.To) // "31.12.2025 r."
 	c.table(b.indicatorTable("tab-asystenci", "Asystenci", "Asystenci rodziny zatrudnieni na dzień "+yearEnd+" według formy zatrudnienia", []row{
 		{"Asystenci rodziny ogółem", "asystenci.liczba", true, false},
-		{"z tego: umowa o pracę w systemie zadaniowego czasu pracy", "asystenci.liczba.umowa_o_prace", false, false},
-		{"umowa o świadczenie usług", "asystenci.liczba.umowa_uslugi", false, false},
+		{"z tego: na podstawie umowy o pracę w systemie zadaniowego czasu pracy", "asystenci.liczba.umowa_o_prace", false, false},
+		{"na podstawie umowy o świadczenie usług", "asystenci.liczba.umowa_uslugi", false, false},
 		{"inna forma", "asystenci.liczba.inne", false, false},
 	}))
 	c.table(b.indicatorTable("tab-asysta", "Rodziny z asystentem", fmt.Sprintf("Rodziny objęte wsparciem asystenta rodziny w %d r.", y), []row{
@@ -132,7 +132,7 @@ func (b *builder) chCare() error {
 		for i, d := range dc {
 			p := d.Places
 			places += p
-			run := map[string]string{"gmina": "gmina", "commissioned": "podmiot zlecony"}[d.RunBy]
+			run := map[string]string{"gmina": "gmina", "commissioned": "podmiot na zlecenie gminy"}[d.RunBy]
 			if run == "" {
 				run = d.RunBy
 			}
@@ -153,9 +153,9 @@ func (b *builder) chCare() error {
 		return err
 	}
 	c.table(b.indicatorTable("tab-rodziny-wspierajace", "Rodziny wspierające", fmt.Sprintf("Rodziny wspierające w %d r.", y), []row{
-		{"Rodziny wspierające z umową na dzień 31.12", "rodziny_wspierajace.liczba", false, false},
-		{"Rodziny objęte pomocą rodziny wspierającej w ciągu roku", "rodziny_wspierajace.rodziny_objete", false, false},
-		{"Wydatki na zwrot kosztów rodzin wspierających", "wydatki.supporting_family", false, false},
+		{"Rodziny wspierające z umową obowiązującą na dzień 31.12", "rodziny_wspierajace.liczba", false, false},
+		{"Rodziny objęte pomocą rodzin wspierających w ciągu roku", "rodziny_wspierajace.rodziny_objete", false, false},
+		{"Wydatki na zwrot kosztów rodzinom wspierającym", "wydatki.supporting_family", false, false},
 	}))
 	return nil
 }
@@ -236,7 +236,7 @@ func (b *builder) chFoster() error {
 	t := b.newTable("tab-piecza", "Piecza zastępcza", fmt.Sprintf("Udział gminy w wydatkach na pobyt dzieci w pieczy zastępczej w %d r.", y))
 	t.Columns = []Column{{Align: Left, Width: 5}, {Align: Right, Width: 2}, {Align: Right, Width: 2.6, Unit: model.UnitMoney}}
 	t.Header = [][]Cell{headerRow("Udział gminy w wydatkach", "Liczba dzieci", "Wydatki gminy")}
-	for _, s := range []struct{ pct, label string }{{"10", "10 % — pierwszy rok pobytu"}, {"30", "30 % — drugi rok pobytu"}, {"50", "50 % — trzeci i kolejne lata"}} {
+	for _, s := range []struct{ pct, label string }{{"10", "10 % – pierwszy rok pobytu"}, {"30", "30 % – drugi rok pobytu"}, {"50", "50 % – trzeci i kolejne lata"}} {
 		t.Rows = append(t.Rows, []Cell{text(strings.Replace(s.label, " %", plfmt.NBSP+"%", 1)), b.cell("piecza.dzieci." + s.pct), b.cell("piecza.koszt." + s.pct)})
 	}
 	tot := []Cell{boldText("Razem"), b.cell("piecza.dzieci"), b.cell("piecza.koszt")}
@@ -244,7 +244,7 @@ func (b *builder) chFoster() error {
 		tot[i].Bold = true
 	}
 	t.Footer = [][]Cell{tot}
-	t.Notes = append(t.Notes, "Dziecko, któremu w ciągu roku zmienił się udział gminy, jest wykazane przy każdym udziale; wiersz „Razem” liczy je raz.")
+	t.Notes = append(t.Notes, "Dziecko, za którego pobyt udział gminy zmienił się w ciągu roku, wykazano przy każdym udziale; w wierszu „Razem” liczone jest jeden raz.")
 	if b.pub {
 		t.Notes = append(t.Notes, b.doc.PublicationNote)
 	}
@@ -275,7 +275,7 @@ func (b *builder) chCAS() error {
 		return nil
 	}
 	y := b.doc.Year
-	t := b.newTable("tab-cas", "CAS", fmt.Sprintf("Wybrane dane sprawozdań półrocznych za %d r. (stan lub suma za półrocze) na tle roku", y))
+	t := b.newTable("tab-cas", "CAS", fmt.Sprintf("Wybrane dane ze sprawozdań półrocznych za %d r. na tle danych rocznych (stan na koniec okresu lub suma za okres)", y))
 	t.Columns = []Column{{Align: Left, Width: 6}, {Align: Right, Width: 1.7}, {Align: Right, Width: 1.7}, {Align: Right, Width: 1.7}}
 	t.Header = [][]Cell{headerRow("Wyszczególnienie", "I półrocze", "II półrocze", fmt.Sprintf("Rok %d", y))}
 	for _, r := range casRows {
@@ -290,13 +290,13 @@ func (b *builder) chCAS() error {
 		cells = append(cells, cellOf(b.num(r.code)))
 		t.Rows = append(t.Rows, cells)
 	}
-	t.Notes = append(t.Notes, "Rodziny i dzieci w roku liczone są raz, nawet jeśli korzystały ze wsparcia w obu półroczach, dlatego wartość roczna nie jest sumą półroczy.")
+	t.Notes = append(t.Notes, "W danych rocznych rodzinę i dziecko liczy się jeden raz, także wtedy, gdy korzystały ze wsparcia w obu półroczach, dlatego wartość roczna nie jest sumą wartości półrocznych.")
 	for _, h := range []int{1, 2} {
 		if hy, ok := halves[h]; ok {
-			t.Notes = append(t.Notes, fmt.Sprintf("Sprawozdanie za %s półrocze przygotowano w gpwr %s (wersja %d w archiwum).",
+			t.Notes = append(t.Notes, fmt.Sprintf("Sprawozdanie za %s półrocze sporządzono w programie gpwr %s (wersja %d w archiwum).",
 				map[int]string{1: "I", 2: "II"}[h], plfmt.Date(model.Date{Time: hy.Prepared}), hy.Revision))
 		} else {
-			t.Notes = append(t.Notes, fmt.Sprintf("Sprawozdania za %s półrocze nie ma w archiwum gpwr.", map[int]string{1: "I", 2: "II"}[h]))
+			t.Notes = append(t.Notes, fmt.Sprintf("Sprawozdania za %s półrocze nie ma w archiwum programu gpwr.", map[int]string{1: "I", 2: "II"}[h]))
 		}
 	}
 	if b.pub {
@@ -313,13 +313,13 @@ var casRows = []row{
 	{label: "Dzieci w rodzinach objętych wsparciem asystenta", code: "asysta.dzieci"},
 	{label: "Dzieci uczęszczające do placówek wsparcia dziennego", code: "placowki.dzieci"},
 	{label: "Rodziny objęte pomocą rodzin wspierających", code: "rodziny_wspierajace.rodziny_objete"},
-	{label: "Dzieci w pieczy zastępczej, za które gmina płaciła", code: "piecza.dzieci"},
+	{label: "Dzieci w pieczy zastępczej, za których pobyt gmina ponosiła wydatki", code: "piecza.dzieci"},
 	{label: "Wydatki gminy na współfinansowanie pieczy zastępczej", code: "piecza.koszt"},
 }
 
 var filedBy = []struct{ code, label string }{
-	{"police", "Policja"}, {"ops", "pomoc społeczna (OPS)"}, {"education", "oświata"},
-	{"health", "ochrona zdrowia"}, {"gkrpa", "GKRPA"}, {"other", "inne podmioty"},
+	{"police", "Policji"}, {"ops", "pomocy społecznej (OPS)"}, {"education", "oświaty"},
+	{"health", "ochrony zdrowia"}, {"gkrpa", "GKRPA"}, {"other", "innych podmiotów"},
 }
 
 func (b *builder) chMonitoring() error {
@@ -385,7 +385,7 @@ func (b *builder) chMonitoring() error {
 		c.table(t)
 	}
 
-	c = b.chapter("7.2", "Przeciwdziałanie przemocy domowej — procedura „Niebieskie Karty”", "niebieskie-karty", 2)
+	c = b.chapter("7.2", "Przeciwdziałanie przemocy domowej – procedura „Niebieskie Karty”", "niebieskie-karty", 2)
 	if err := b.narr(c, "niebieskie_karty"); err != nil {
 		return err
 	}
@@ -393,7 +393,7 @@ func (b *builder) chMonitoring() error {
 	for i, f := range filedBy {
 		l := f.label
 		if i == 0 {
-			l = "z tego wszczęte przez: " + l
+			l = "z tego sporządzone przez przedstawicieli: " + l
 		}
 		rows = append(rows, row{l, "niebieskie_karty.formularze." + f.code, false, true})
 	}
@@ -413,7 +413,7 @@ func (b *builder) chMonitoring() error {
 			label := activityLabel(b.cur, k)
 			t.Rows = append(t.Rows, []Cell{text(label), b.cell("dzialania." + k + ".liczba"), b.cell("dzialania." + k + ".uczestnicy")})
 		}
-		c.para(fmt.Sprintf("Ośrodek wraz z partnerami organizował w %d r. działania dla rodzin i dzieci; ich liczbę i liczbę uczestników przedstawia tabela.", y))
+		c.para(fmt.Sprintf("W %d r. Ośrodek wraz z partnerami organizował działania na rzecz rodzin i dzieci; ich liczbę oraz liczbę uczestników przedstawia tabela.", y))
 		c.table(t)
 	}
 	return nil
@@ -436,7 +436,7 @@ func activityLabel(s *model.Set, kind string) string {
 }
 
 // activityName splits the collector's label of an activity indicator
-// ("Działania: warsztaty dla rodziców — liczba") into the activity's name and
+// ("Działania: warsztaty dla rodziców – liczba") into the activity's name and
 // the measure ("liczba" or "uczestnicy"); other labels come back whole.
 func activityName(label string) (name, measure string) {
 	rest, ok := strings.CutPrefix(label, "Działania: ")
@@ -444,8 +444,11 @@ func activityName(label string) (name, measure string) {
 		return label, ""
 	}
 	for _, m := range []string{"liczba", "uczestnicy"} {
-		if n, ok := strings.CutSuffix(rest, " — "+m); ok {
-			return n, m
+		// " — " is the dash of labels archived before the en dash.
+		for _, dash := range []string{" – ", " — "} {
+			if n, ok := strings.CutSuffix(rest, dash+m); ok {
+				return n, m
+			}
 		}
 	}
 	return rest, ""
@@ -560,7 +563,7 @@ func (b *builder) chMatrix() error {
 		}
 		c.table(t)
 	} else {
-		c.para("Konfiguracja gminy nie zawiera definicji celów i działań programu ([[program.cel]]), dlatego tabela realizacji programu nie została sporządzona.")
+		c.para("Konfiguracja gminy nie zawiera definicji celów i działań programu ([[program.cel]]), dlatego nie sporządzono tabeli realizacji programu.")
 	}
 	if len(b.in.Missing) > 0 {
 		l := &List{}
@@ -651,7 +654,7 @@ func (b *builder) matrixRemark(code string, ind model.Indicator, ok bool) string
 var keyIndicators = []row{
 	{"Asystenci rodziny (31.12)", "asystenci.liczba", false, false},
 	{"Rodziny z asystentem w ciągu roku", "asysta.rodziny", false, false},
-	{"Rodziny z asystentem na 31.12", "asysta.rodziny_koniec_okresu", false, false},
+	{"Rodziny z asystentem na dzień 31.12", "asysta.rodziny_koniec_okresu", false, false},
 	{"Dzieci w rodzinach z asystentem", "asysta.dzieci", false, false},
 	{"Dzieci w placówkach wsparcia dziennego", "placowki.dzieci", false, false},
 	{"Rodziny wspierające (31.12)", "rodziny_wspierajace.liczba", false, false},
@@ -734,7 +737,7 @@ func (b *builder) chCompare() error {
 	}
 	t.Notes = append(t.Notes, "Kwoty podano w pełnych złotych; „brak danych” oznacza rok, za który wskaźnik nie został ustalony (nie jest to zero).")
 	if flaggedAny {
-		t.Notes = append(t.Notes, fmt.Sprintf("* Zmiana o więcej niż ±%s wobec roku poprzedniego — warto sprawdzić, czy nie wynika z błędu danych (zob. załącznik 2).", yoy.ThresholdText(b.changeThreshold())))
+		t.Notes = append(t.Notes, fmt.Sprintf("* Zmiana o więcej niż ±%s wobec roku poprzedniego – warto sprawdzić, czy nie wynika z błędu danych (zob. załącznik 2).", yoy.ThresholdText(b.changeThreshold())))
 	}
 	if b.pub {
 		t.Notes = append(t.Notes, b.doc.PublicationNote)
@@ -752,7 +755,7 @@ func (b *builder) chCompare() error {
 			[]row{{"w rodzinach z asystentem", "asysta.dzieci", false, false}, {"w placówkach wsparcia dziennego", "placowki.dzieci", false, false}, {"w pieczy zastępczej", "piecza.dzieci", false, false}}},
 		{"wykres-piecza-koszt", "Wydatki gminy na pieczę zastępczą", "bar", model.UnitMoney, "zł",
 			[]row{{"wydatki gminy", "piecza.koszt", false, false}}},
-		{"wykres-pomoc", "Praca socjalna i pomoc finansowa", "line", model.UnitFamilies, "liczba rodzin",
+		{"wykres-pomoc", "Rodziny objęte pracą socjalną i pomocą finansową", "line", model.UnitFamilies, "liczba rodzin",
 			[]row{{"praca socjalna", "praca_socjalna.rodziny", false, false}, {"pomoc finansowa", "swiadczenia.rodziny_pomoc_finansowa", false, false}}},
 		{"wykres-niebieskie-karty", "Procedura „Niebieskie Karty”", "bar", model.UnitCount, "liczba",
 			[]row{{"formularze", "niebieskie_karty.formularze", false, false}, {"rodziny", "niebieskie_karty.rodziny", false, false}}},
@@ -787,7 +790,7 @@ func (b *builder) chCompare() error {
 				parts = append(parts, fmt.Sprintf("%d: %s", yr, txt))
 			}
 			chart.Series = append(chart.Series, ser)
-			alt = append(alt, s.label+" — "+strings.Join(parts, ", "))
+			alt = append(alt, s.label+" – "+strings.Join(parts, ", "))
 		}
 		kind := "Wykres liniowy"
 		if ch.kind == "bar" {
@@ -856,22 +859,22 @@ var sourceKinds = map[string]string{
 }
 
 var glossary = []GlossaryEntry{
-	{"CAS", "Centralna Aplikacja Statystyczna — system, w którym gmina przekazuje wojewodzie sprawozdania półroczne"},
+	{"CAS", "Centralna Aplikacja Statystyczna – system, w którym gmina przekazuje wojewodzie sprawozdania półroczne"},
 	{"GKRPA", "Gminna Komisja Rozwiązywania Problemów Alkoholowych"},
 	{"GOPS / MGOPS / MOPS / OPS", "gminny / miejsko-gminny / miejski ośrodek pomocy społecznej"},
-	{"GPWR", "Gminny Program Wspierania Rodziny — trzyletni program przyjmowany uchwałą rady (art. 176 pkt 1 ustawy)"},
+	{"GPWR", "Gminny Program Wspierania Rodziny – trzyletni program przyjmowany uchwałą rady (art. 176 pkt 1 ustawy)"},
 	{"KPP", "Komenda Powiatowa Policji"},
-	{"NK", "procedura „Niebieskie Karty” — przeciwdziałanie przemocy domowej (formularze NK-A–NK-D)"},
-	{"PCPR", "Powiatowe Centrum Pomocy Rodzinie — organizator pieczy zastępczej w powiecie"},
+	{"NK", "procedura „Niebieskie Karty” – przeciwdziałanie przemocy domowej (formularze NK-A–NK-D)"},
+	{"PCPR", "Powiatowe Centrum Pomocy Rodzinie – organizator pieczy zastępczej w powiecie"},
 	{"PIK", "Punkt Interwencji Kryzysowej"},
 	{"PPP", "Poradnia Psychologiczno-Pedagogiczna"},
-	{"SHA-256", "suma kontrolna pliku: pozwala sprawdzić, że dane źródłowe nie zmieniły się po sporządzeniu sprawozdania"},
+	{"SHA-256", "suma kontrolna pliku: pozwala sprawdzić, czy dane źródłowe nie zmieniły się po sporządzeniu sprawozdania"},
 	{"ZI", "Zespół Interdyscyplinarny do spraw przeciwdziałania przemocy domowej"},
 	{"asystent rodziny", "pracownik wspierający rodzinę w jej miejscu zamieszkania (art. 11–17 ustawy)"},
 	{"piecza zastępcza", "opieka nad dzieckiem, które nie może przebywać z rodzicami: rodzinna (rodziny zastępcze, rodzinne domy dziecka) lub instytucjonalna (placówki)"},
 	{"placówka wsparcia dziennego", "świetlica lub klub dla dzieci po zajęciach szkolnych, w formie opiekuńczej, specjalistycznej lub pracy podwórkowej"},
 	{"rodzina wspierająca", "rodzina, która na podstawie umowy z gminą pomaga rodzinie przeżywającej trudności"},
-	{"„brak danych”", "wartość nieustalona lub nieprzekazana — nie oznacza zera"},
+	{"„brak danych”", "wartość nieustalona lub nieprzekazana – nie oznacza zera"},
 }
 
 func (b *builder) chAnnex() error {
@@ -883,7 +886,7 @@ func (b *builder) chAnnex() error {
 	}
 	c := b.chapter("Załącznik 1", "Źródła danych", "zrodla", 1)
 	c.Annex = true
-	c.para(fmt.Sprintf("Wszystkie liczby sprawozdania obliczono programem gpwr z danych wymienionych poniżej, odczytanych w jednej, spójnej migawce; kod i wartość każdego wskaźnika podaje załącznik 3. Suma kontrolna SHA-256 pozwala sprawdzić, że plik źródłowy nie zmienił się od dnia sporządzenia sprawozdania (%s).", plfmt.DateShort(b.doc.TitlePage.Date)))
+	c.para(fmt.Sprintf("Wszystkie dane liczbowe sprawozdania obliczono w programie gpwr na podstawie wymienionych niżej źródeł, odczytanych w jednym momencie (jako spójna migawka); kod i wartość każdego wskaźnika podaje załącznik 3. Suma kontrolna SHA-256 pozwala sprawdzić, czy plik źródłowy nie zmienił się od dnia sporządzenia sprawozdania (%s).", plfmt.DateShort(b.doc.TitlePage.Date)))
 	t := b.newTable("tab-zrodla", "Źródła", "Źródła danych sprawozdania")
 	t.Columns = []Column{{Align: Left, Width: 3.2}, {Align: Left, Width: 2.6}, {Align: Left, Width: 2.2}, {Align: Left, Width: 4.6}}
 	t.Header = [][]Cell{headerRow("Źródło", "Rodzaj", "Odczyt", "SHA-256")}
@@ -918,7 +921,7 @@ func (b *builder) chAnnex() error {
 	if len(b.cur.Findings) == 0 {
 		c.para("Kontrole danych (limit rodzin na asystenta, udział gminy w wydatkach na pieczę zastępczą, kompletność sprawozdań partnerów) nie wykazały nieprawidłowości.")
 	} else {
-		c.para(fmt.Sprintf("Kontrole danych przeprowadzone przy sporządzaniu sprawozdania dały %s. Miejsce wskazuje rekord lub plik, którego dotyczy ustalenie; nie zawiera danych osobowych.", plfmt.Ustalenie.Count(int64(len(b.cur.Findings)))))
+		c.para(fmt.Sprintf("Kontrole danych przeprowadzone przy sporządzaniu sprawozdania dały %s. Kolumna „Miejsce” wskazuje rekord lub plik, którego dotyczy ustalenie, i nie zawiera danych osobowych.", plfmt.Ustalenie.Count(int64(len(b.cur.Findings)))))
 		t := b.newTable("tab-ustalenia", "Ustalenia", "Ustalenia kontroli danych")
 		t.Columns = []Column{{Align: Left, Width: 1.6}, {Align: Left, Width: 2.2}, {Align: Left, Width: 3}, {Align: Left, Width: 5.8}}
 		t.Header = [][]Cell{headerRow("Waga", "Kontrola", "Miejsce", "Opis")}
@@ -937,7 +940,7 @@ func (b *builder) chAnnex() error {
 
 	c = b.chapter("Załącznik 3", "Wartości wskaźników", "wskazniki", 1)
 	c.Annex = true
-	c.para("Kody wskaźników są stałe (umowa danych gpwr, DATA-CONTRACT.md); źródło „ops” oznacza rejestry Ośrodka, nazwa pliku — sprawozdanie instytucji współpracującej.")
+	c.para("Kody wskaźników są stałe (umowa danych gpwr, DATA-CONTRACT.md); źródło „ops” oznacza rejestry Ośrodka, nazwa pliku – sprawozdanie instytucji współpracującej.")
 	t = b.newTable("tab-wskazniki", "Wskaźniki", fmt.Sprintf("Wskaźniki za %d r. z kodami i źródłem", b.doc.Year))
 	t.Columns = []Column{{Align: Left, Width: 3.8}, {Align: Left, Width: 5}, {Align: Right, Width: 2}, {Align: Left, Width: 1.8}}
 	t.Header = [][]Cell{headerRow("Kod", "Wskaźnik", "Wartość", "Źródło")}

@@ -198,7 +198,7 @@ var templateErrPL = []struct {
 	{regexp.MustCompile(`can't evaluate field (\S+) in type \S+`), "nieznane pole .$1"},
 	{regexp.MustCompile(`map has no entry for key "([^"]*)"`), "nieznane pole .$1"},
 	{regexp.MustCompile(`function "([^"]*)" not defined`), "funkcja „$1” nie istnieje"},
-	{regexp.MustCompile(`wrong number of args for (\S+): want (\d+) got (\d+)`), "funkcja $1 wymaga $2 argumentów, podano $3"},
+	{regexp.MustCompile(`wrong number of args for (\S+): want (\d+) got (\d+)`), "funkcja $1: oczekiwana liczba argumentów: $2, podano: $3"},
 	{regexp.MustCompile(`error calling (\S+): `), "błąd w funkcji $1: "},
 	{regexp.MustCompile(`unexpected EOF`), "nieoczekiwany koniec pliku (brak {{end}}?)"},
 	{regexp.MustCompile(`unexpected (\{\{end\}\}|\{\{else\}\})`), "nadmiarowe $1"},

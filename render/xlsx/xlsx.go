@@ -221,7 +221,7 @@ func pick(b bool, yes, no int) int {
 func (w *writer) indicators() error {
 	const sh = SheetIndicators
 	d := w.d
-	if err := w.newSheet(sh, fmt.Sprintf("Wskaźniki za rok %d na tle lat poprzednich — %s", d.Year, d.Gmina)); err != nil {
+	if err := w.newSheet(sh, fmt.Sprintf("Wskaźniki za rok %d na tle lat poprzednich – %s", d.Year, d.Gmina)); err != nil {
 		return err
 	}
 	years := d.Years
