@@ -45,9 +45,7 @@ func Check(env *Env, o CheckOptions) error {
 	if err != nil {
 		return err
 	}
-	findings = append(findings, templatesFindings(o.Cfg)...)
-	findings = append(findings, partnerKindFindings(o.Cfg, cat)...)
-	findings = append(findings, programFindings(o.Cfg, cat, set, &model.Set{Indicators: pr.Indicators})...)
+	findings = append(findings, configFindings(o.Cfg, cat, set, &model.Set{Indicators: pr.Indicators})...)
 	errs := 0
 	for _, f := range findings {
 		label := "uwaga"

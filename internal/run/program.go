@@ -12,6 +12,16 @@ import (
 	"github.com/gpwr/gpwr/model"
 )
 
+// configFindings are the problems of the configuration itself that the
+// records cannot reveal: template overrides that are missing, unknown partner
+// kinds, programme indicators nothing provides (known: the sets that provide
+// values). `check` and `report` both list them.
+func configFindings(cfg *config.Config, cat *partner.Catalog, known ...*model.Set) []model.Finding {
+	out := templatesFindings(cfg)
+	out = append(out, partnerKindFindings(cfg, cat)...)
+	return append(out, programFindings(cfg, cat, known...)...)
+}
+
 // programFindings warns about each indicator of the programme matrix
 // ([[program.cel.dzialanie.wskaznik]] kod) that nothing provides: not an
 // indicator of the records (built in, of this year), not a code of the partner

@@ -67,7 +67,7 @@ func Report(env *Env, o ReportOptions) error {
 	if err != nil {
 		return err
 	}
-	for _, f := range append(append(templatesFindings(o.Cfg), partnerKindFindings(o.Cfg, cat)...), programFindings(o.Cfg, cat, cur)...) {
+	for _, f := range configFindings(o.Cfg, cat, cur) {
 		env.say("Uwaga: %s", f)
 	}
 	var prevYears []int
